@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { method } from './method';
+
+/** Ids are short opaque strings; the bound keeps hostile input cheap to reject. */
+export const Id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -');
+
+export type BlockKind = 'heading' | 'paragraph' | 'bullet' | 'figure';
+/** A run of the original text, [start, end) in UTF-16 code units. */
+export type Span = readonly [start: number, end: number];
+/** A reading block: clean text plus the original spans it was joined from. */
+export interface Block {
+  index: number;
+  kind: BlockKind;
+  text: string;
+  spans: Span[];
+  start: number;
+  end: number;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  /** ISO 8601 with the precision the text gives: "2024-06-26", "2021-11", "2017"; null when the text states none. */
+  date: string | null;
+  /** Characters of the original text. */
+  length: number;
+  words: number;
+  source: string;
+  origin: 'seed' | 'import';
+  addedAt: string;
+}
+
+export interface DocumentView extends DocumentSummary {
+  blocks: Block[];
+}
+
+export interface Notice {
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+export interface Status {
+  version: string;
+  dataDir: string;
+  documents: number;
+  notices: Notice[];
+}
+
+export const documentsContract = {
+  getStatus: method<Status>()(z.tuple([])),
+  listDocuments: method<DocumentSummary[]>()(z.tuple([])),
+  getDocument: method<DocumentView>()(z.tuple([Id])),
+};

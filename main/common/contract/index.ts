@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import type { Method } from './method';
+import { documentsContract } from './documents';
+import { searchContract } from './search';
+
+export * from './documents';
+export * from './search';
+export type { Method } from './method';
+
+/**
+ * The API between the renderer and the core, declared once. The IPC
+ * handlers, the preload bridge, the web transport and the renderer client
+ * are all derived from this object.
+ */
+export const contract = {
+  ...documentsContract,
+  ...searchContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+
+type ArgsOf<M> = M extends Method<infer A, unknown> ? z.input<A> : never;
+type ResultOf<M> = M extends Method<z.ZodTuple, infer R> ? R : never;
+
+/** The API as the renderer calls it. */
+export type Api = { [K in MethodName]: (...args: ArgsOf<Contract[K]>) => Promise<ResultOf<Contract[K]>> };
+
+/** The API as the core implements it (arguments already validated). */
+export type ApiImpl = { [K in MethodName]: (...args: z.output<Contract[K]['args']>) => Promise<ResultOf<Contract[K]>> | ResultOf<Contract[K]> };

@@ -1,0 +1,87 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import type { DocumentSummary } from '../../../main/common/contract';
+import { api } from '../api/client';
+import { useApi } from '../api/useApi';
+import { formatDate, formatLength } from '../app/format';
+
+type SortKey = 'title' | 'date' | 'length';
+interface Sort {
+  key: SortKey;
+  ascending: boolean;
+}
+
+const compare: Record<SortKey, (a: DocumentSummary, b: DocumentSummary) => number> = {
+  title: (a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }),
+  // Undated documents sort after dated ones either way.
+  date: (a, b) => (a.date ?? '').localeCompare(b.date ?? ''),
+  length: (a, b) => a.words - b.words,
+};
+
+function sortDocuments(documents: DocumentSummary[], sort: Sort): DocumentSummary[] {
+  const sorted = [...documents].sort(compare[sort.key]);
+  if (!sort.ascending) sorted.reverse();
+  if (sort.key === 'date') return [...sorted.filter((d) => d.date), ...sorted.filter((d) => !d.date)];
+  return sorted;
+}
+
+/** Every document in the library, sortable by title, date and length. */
+export function LibraryView() {
+  const [documents] = useApi(() => api.listDocuments(), []);
+  const [sort, setSort] = useState<Sort>({ key: 'date', ascending: false });
+  const rows = useMemo(() => (documents.state === 'ready' ? sortDocuments(documents.value, sort) : []), [documents, sort]);
+
+  if (documents.state === 'loading') return <p className="loading">Opening the library…</p>;
+  if (documents.state === 'error') return <p role="alert" className="notice notice-error">{documents.error.message}</p>;
+  if (rows.length === 0) {
+    return (
+      <section className="empty-state" aria-labelledby="library-empty">
+        <h1 id="library-empty">Your library is empty</h1>
+        <p>Documents you add appear here, ready to read, search and annotate.</p>
+      </section>
+    );
+  }
+
+  const header = (key: SortKey, label: string) => {
+    const active = sort.key === key;
+    return (
+      <th scope="col" aria-sort={active ? (sort.ascending ? 'ascending' : 'descending') : 'none'} className={`col-${key}`}>
+        <button type="button" className="sort-button" onClick={() => setSort({ key, ascending: active ? !sort.ascending : key === 'title' })}>
+          {label}
+          <span aria-hidden="true" className="sort-mark">{active ? (sort.ascending ? '▲' : '▼') : ''}</span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <section className="library" aria-labelledby="library-title">
+      <div className="view-header">
+        <h1 id="library-title">Library</h1>
+        <p className="view-meta">{rows.length} {rows.length === 1 ? 'document' : 'documents'}</p>
+      </div>
+      <table className="library-table">
+        <thead>
+          <tr>
+            {header('title', 'Title')}
+            {header('date', 'Date')}
+            {header('length', 'Length')}
+            <th scope="col" className="col-source">Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((doc) => (
+            <tr key={doc.id}>
+              <td className="col-title">
+                <Link to={`/doc/${doc.id}`}>{doc.title}</Link>
+              </td>
+              <td className="col-date">{formatDate(doc.date)}</td>
+              <td className="col-length">{formatLength(doc.words)}</td>
+              <td className="col-source" title={doc.source}>{doc.source}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

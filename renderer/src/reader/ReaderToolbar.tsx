@@ -1,0 +1,42 @@
+import { FONT_SIZES, LINE_HEIGHTS, type ReaderSettings } from './settings';
+
+interface Props {
+  settings: ReaderSettings;
+  update: (change: Partial<ReaderSettings>) => void;
+}
+
+/** Typography controls: font size, line width and line height. */
+export function ReaderToolbar({ settings, update }: Props) {
+  const size = (delta: number) => update({ fontSize: Math.min(FONT_SIZES.max, Math.max(FONT_SIZES.min, settings.fontSize + delta)) });
+  return (
+    <div className="reader-toolbar" role="toolbar" aria-label="Reading settings">
+      <div className="tool-group" role="group" aria-label="Font size">
+        <button type="button" onClick={() => size(-1)} disabled={settings.fontSize <= FONT_SIZES.min} aria-label="Smaller text">
+          A−
+        </button>
+        <span className="tool-value" aria-live="polite">{settings.fontSize}px</span>
+        <button type="button" onClick={() => size(1)} disabled={settings.fontSize >= FONT_SIZES.max} aria-label="Larger text">
+          A+
+        </button>
+      </div>
+      <label className="tool-group">
+        <span>Width</span>
+        <select value={settings.measure} onChange={(e) => update({ measure: e.target.value as ReaderSettings['measure'] })}>
+          <option value="narrow">Narrow</option>
+          <option value="medium">Medium</option>
+          <option value="wide">Wide</option>
+        </select>
+      </label>
+      <label className="tool-group">
+        <span>Line height</span>
+        <select value={settings.lineHeight} onChange={(e) => update({ lineHeight: Number(e.target.value) })}>
+          {LINE_HEIGHTS.map((h) => (
+            <option key={h} value={h}>
+              {h === LINE_HEIGHTS[0] ? 'Compact' : h === LINE_HEIGHTS[1] ? 'Comfortable' : 'Airy'}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Block } from '../../../main/common/contract';
+
+/*
+ * Mapping between a block's clean text (what the reader shows) and the
+ * document's original text (what annotations are anchored on). A block's
+ * clean text is its spans joined by single spaces, so both directions are exact.
+ */
+
+/** Clean-text offset within block -> original offset (for offset == text.length return block.end). */
+export function cleanToOriginal(block: Block, offset: number): number {
+  let clean = 0;
+  for (const [start, end] of block.spans) {
+    const length = end - start;
+    // The joining space maps to where the whitespace begins in the original.
+    if (offset <= clean + length) return start + Math.max(0, offset - clean);
+    clean += length + 1;
+  }
+  return block.end;
+}
+
+/** Original range [start,end) -> list of clean ranges [from,to) within this block's text (empty if no overlap). Used to draw highlights. */
+export function originalToClean(block: Block, start: number, end: number): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  let clean = 0;
+  block.spans.forEach(([spanStart, spanEnd], i) => {
+    const from = Math.max(start, spanStart);
+    const to = Math.min(end, spanEnd);
+    if (from < to) pieces.push([clean + from - spanStart, clean + to - spanStart]);
+    clean += spanEnd - spanStart;
+    const next = block.spans[i + 1];
+    // A range touching the whitespace between two spans covers their joining space,
+    // so a highlight across a line break is drawn as one piece.
+    if (next && start < next[0] && end > spanEnd) pieces.push([clean, clean + 1]);
+    clean += 1;
+  });
+  return mergeTouching(pieces);
+}
+
+/** Pieces that meet end to start read as one highlight. */
+function mergeTouching(pieces: Array<[number, number]>): Array<[number, number]> {
+  const merged: Array<[number, number]> = [];
+  for (const piece of pieces) {
+    const last = merged.at(-1);
+    if (last && last[1] === piece[0]) last[1] = piece[1];
+    else merged.push([piece[0], piece[1]]);
+  }
+  return merged;
+}

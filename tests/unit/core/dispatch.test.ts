@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../main/core/dispatch';
+import { openTestDossier } from '../helpers';
+
+describe('calling the API by name with untrusted arguments', () => {
+  it('runs a valid call', async () => {
+    const dispatch = createDispatcher((await openTestDossier()).api);
+    const answer = await dispatch('listDocuments', []);
+    expect(answer.ok && (answer.value as unknown[]).length).toBe(5);
+  });
+
+  it.each([
+    ['an unknown method', 'dropDatabase', [], 'not_found', 'api: there is no method "dropDatabase"'],
+    ['a prototype key as method', '__proto__', [], 'not_found', 'api: there is no method'],
+    ['arguments that are not a list', 'getDocument', 'abc', 'invalid_argument', 'api: getDocument:'],
+    ['a wrong type', 'getDocument', [42], 'invalid_argument', 'api: getDocument:'],
+    ['an id with path characters', 'getDocument', ['../../etc/passwd'], 'invalid_argument', 'must be letters, digits'],
+    ['extra keys', 'search', [{ q: 'x', __proto__: { polluted: true }, extra: 1 }], 'invalid_argument', 'api: search:'],
+    ['an oversized query', 'search', [{ q: 'x'.repeat(5000) }], 'invalid_argument', 'api: search:'],
+    ['a missing document', 'getDocument', ['abcdef'], 'not_found', 'documents: no document with id "abcdef"'],
+  ])('answers %s with a clear error', async (_case, name, args, code, message) => {
+    const dispatch = createDispatcher((await openTestDossier()).api, () => undefined);
+    const answer = await dispatch(name, args);
+    expect(answer).toMatchObject({ ok: false, error: { code } });
+    expect(!answer.ok && answer.error.message).toContain(message);
+  });
+});

@@ -1,0 +1,34 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
+import { openDossier, type Dossier } from '../../main/core/service';
+
+/** The seed documents the app ships. */
+export const SEED_DIR = resolve('resources/seed');
+
+const made: string[] = [];
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A fresh temporary folder, removed after the test. */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'dossier-test-'));
+  made.push(dir);
+  return dir;
+}
+
+/** The real core on a data folder (a new temporary one by default), seeded from resources/seed. */
+export async function openTestDossier(dataDir?: string): Promise<Dossier & { dataDir: string }> {
+  const dir = dataDir ?? (await tempDir());
+  const dossier = await openDossier({ dataDir: dir, seedDir: SEED_DIR, version: '0.0.0-test' });
+  return Object.assign(dossier, { dataDir: dir });
+}
+
+/** Id of the seed document read from `resources/seed/<prefix>…`. */
+export async function seedId(dossier: Dossier, prefix: string): Promise<string> {
+  const doc = (await dossier.api.listDocuments()).find((d) => d.source.startsWith(prefix));
+  if (!doc) throw new Error(`no seed ${prefix}`);
+  return doc.id;
+}
