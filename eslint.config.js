@@ -9,7 +9,7 @@ const restrict = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/e2e/output/'] },
+  { ignores: ['out/', 'out-*/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/e2e/output/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

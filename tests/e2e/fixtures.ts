@@ -21,7 +21,7 @@ interface Running {
 
 /** Starts out/main/web.js and waits for the URL it prints. */
 export async function startWeb(dataDir: string, extraArgs: string[] = []): Promise<Running> {
-  const child = spawn(process.execPath, ['out/main/web.js', '--data', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [`${process.env['DOSSIER_OUT'] ?? 'out'}/main/web.js`, '--data', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web server did not start:\n${output}`)), 20_000);

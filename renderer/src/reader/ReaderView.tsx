@@ -6,14 +6,15 @@ import { useApi } from '../api/useApi';
 import { formatDate, formatLength } from '../app/format';
 import { BlockView } from './BlockView';
 import type { Decoration } from './segments';
+import { mergeDecorations, type BlockDecorations } from './decorations';
 import { ReaderToolbar } from './ReaderToolbar';
 import { MEASURES, useReaderSettings } from './settings';
 
 const NO_DECORATIONS: Decoration[] = [];
 
 /** Search matches grouped by block, as decorations. */
-function matchDecorations(matches: DocumentMatch[]): Map<number, Decoration[]> {
-  const byBlock = new Map<number, Decoration[]>();
+function matchDecorations(matches: DocumentMatch[]): BlockDecorations {
+  const byBlock: BlockDecorations = new Map();
   for (const m of matches) {
     const list = byBlock.get(m.block) ?? [];
     list.push({ from: m.from, to: m.to, className: 'search-match' });
@@ -30,7 +31,8 @@ export function ReaderView() {
   const target = params.get('block');
   const [doc] = useApi(() => api.getDocument(id), [id]);
   const [matches] = useApi(() => (query ? api.findInDocument(id, query) : Promise.resolve([])), [id, query]);
-  const decorations = useMemo(() => matchDecorations(matches.state === 'ready' ? matches.value : []), [matches]);
+  const searchLayer = useMemo(() => matchDecorations(matches.state === 'ready' ? matches.value : []), [matches]);
+  const decorations = useMemo(() => mergeDecorations(searchLayer), [searchLayer]);
 
   if (doc.state === 'loading') return <p className="loading">Opening the document…</p>;
   if (doc.state === 'error') {
@@ -47,7 +49,7 @@ export function ReaderView() {
 
 interface ReaderProps {
   doc: DocumentView;
-  decorations: Map<number, Decoration[]>;
+  decorations: BlockDecorations;
   target: number | null;
 }
 
