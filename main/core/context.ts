@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import type { Documents } from './documents';
 import type { SearchIndex } from './search';
 import type { Store } from './store';
