@@ -4,6 +4,9 @@ import { DossierError, type Envelope } from '../common/errors';
 /** Calls one API method by name with untrusted arguments. */
 export type Dispatch = (name: unknown, args: unknown) => Promise<Envelope>;
 
+/** No API argument is nested this deep; deeper input is hostile and would only cost stack. */
+const MAX_DEPTH = 32;
+
 const isMethod = (name: unknown): name is MethodName => typeof name === 'string' && Object.hasOwn(contract, name);
 
 /**
@@ -14,11 +17,11 @@ export function createDispatcher(impl: ApiImpl, log: (error: unknown) => void = 
   return async (name, args) => {
     try {
       if (!isMethod(name)) throw new DossierError('not_found', `api: there is no method "${String(name).slice(0, 100)}"`);
+      if (tooDeep(args)) throw new DossierError('invalid_argument', `api: ${name}: the arguments are nested more than ${MAX_DEPTH} levels deep`);
       const parsed = contract[name].args.safeParse(args);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? ` (argument ${issue.path.join('.')})` : '';
-        throw new DossierError('invalid_argument', `api: ${name}: ${issue?.message ?? 'invalid arguments'}${where}`);
+        throw new DossierError('invalid_argument', `api: ${name}: ${issue?.message ?? 'invalid arguments'}${where(issue?.path ?? [])}`);
       }
       const call = impl[name] as (...a: unknown[]) => unknown;
       return { ok: true, value: await call(...(parsed.data as unknown[])) };
@@ -28,4 +31,21 @@ export function createDispatcher(impl: ApiImpl, log: (error: unknown) => void = 
       return { ok: false, error: { code: 'internal', message: `dossier: something went wrong: ${(error as Error)?.message ?? String(error)}` } };
     }
   };
+}
+
+/** " (argument 0.note)": where in the arguments the first problem is. */
+function where(path: ReadonlyArray<PropertyKey>): string {
+  return path.length > 0 ? ` (argument ${path.map(String).join('.')})` : '';
+}
+
+/** Depth of nested arrays and objects, measured without recursion (the input may be a million levels deep). */
+function tooDeep(value: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number];
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= MAX_DEPTH) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
 }

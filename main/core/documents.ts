@@ -31,6 +31,22 @@ export interface NewDocument {
   title?: string;
 }
 
+/** A record as the API shows it: without the hash, which is the library's own business. */
+export const summaryOf = ({ hash: _hash, ...summary }: DocumentRecord): DocumentSummary => summary;
+
+/** What a document's record says about its text: read from the text unless a title is given. */
+function textFacts(text: string, source: string, title?: string): Pick<DocumentRecord, 'title' | 'date' | 'length' | 'words'> {
+  const described = describe(text, source);
+  return {
+    title: title ?? described.title,
+    date: described.date,
+    length: text.length,
+    words: countWords(text),
+  };
+}
+
+const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
 /** Hex SHA-256 of a text. */
 export const hashText = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -96,23 +112,47 @@ export class Documents {
     const hash = hashText(input.text);
     const existing = this.findByHash(hash);
     if (existing) return { doc: existing, added: false };
-    const described = describe(input.text, input.source);
     const doc: DocumentRecord = {
       id: hash.slice(0, 16),
-      title: input.title ?? described.title,
-      date: described.date,
-      length: input.text.length,
-      words: input.text.split(/\s+/).filter(Boolean).length,
+      ...textFacts(input.text, input.source, input.title),
       source: input.source,
       origin: input.origin,
       addedAt: new Date().toISOString(),
       hash,
     };
+    await this.insert(doc, input.text);
+    return { doc, added: true };
+  }
+
+  /**
+   * Replaces a document's text with a new version (a changed file imported
+   * again). The id stays, so its annotations stay with it and re-anchor on
+   * the new text. Callers emit documentChanged.
+   */
+  async replaceText(id: string, text: string, title?: string): Promise<DocumentRecord> {
+    const current = this.get(id);
+    const next: DocumentRecord = { ...current, ...textFacts(text, current.source, title), hash: hashText(text) };
+    // The text first: if saving the library then fails, only the hash is stale.
+    await writeFileDurable(this.textPath(id), text);
+    this.blockCache.delete(id);
+    this.low.data.documents = this.low.data.documents.map((d) => (d.id === id ? next : d));
+    await this.store.save(this.low, LIBRARY.name);
+    return next;
+  }
+
+  /** Puts back a document as a backup recorded it (same id, title, dates; counts from the text). Callers emit documentChanged. */
+  async restore(record: Omit<DocumentRecord, 'hash' | 'length' | 'words'>, text: string): Promise<void> {
+    if (this.low.data.documents.some((d) => d.id === record.id)) {
+      throw new DossierError('conflict', `documents: the library already has a document with id "${record.id}"`);
+    }
+    await this.insert({ ...record, hash: hashText(text), length: text.length, words: countWords(text) }, text);
+  }
+
+  private async insert(doc: DocumentRecord, text: string): Promise<void> {
     // Text first: a library entry must never point at a text that is not on disk.
-    await writeFileDurable(this.textPath(doc.id), input.text);
+    await writeFileDurable(this.textPath(doc.id), text);
     this.low.data.documents.push(doc);
     await this.store.save(this.low, LIBRARY.name);
-    return { doc, added: true };
   }
 
   private textPath(id: string): string {

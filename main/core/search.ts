@@ -1,128 +1,247 @@
-import MiniSearch, { type Options, type SearchOptions, type SearchResult as MiniResult } from 'minisearch';
-import type { Block, SearchGroup, SearchHit, Snippet } from '../common/contract';
+/**
+ * Full-text search over the library: the API side.
+ *
+ * The index lives in a worker thread (search-worker.ts running a
+ * SearchService), so building it, answering each keystroke and saving it
+ * never block the process that serves the window. This module is the
+ * process's handle on it: it forwards updates (fire and forget, applied in
+ * the order sent) and queries (answered with a promise).
+ *
+ * For other modules: the index indexes documents by itself (it follows the
+ * documentChanged / documentRemoved events and re-reads the texts). Notes
+ * are fed to it by the annotations module:
+ *
+ *   ctx.index.setNotes(docId, notes)   every note of the document, each { id, text, tags, start }
+ *
+ * Each call replaces what the index had for that document (an empty list
+ * removes them); an unchanged list costs nothing. Notes then come up in
+ * search results as hits of kind 'note'. Entity names, and the tag:,
+ * entity: and type: filters, are worked out here from the entities and tags
+ * modules (search-scope.ts).
+ */
+import type { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ApiImpl, Block, DocumentMatch, Notice, SearchResult } from '../common/contract';
+import { DossierError } from '../common/errors';
+import type { CoreContext, CoreEvents } from './context';
+import type { NoteInput, PassageInput } from './search-entries';
+import { parseQuery } from './search-query';
+import { SearchScope } from './search-scope';
+import { SearchService, type LibraryDocument, type ServiceMethod, type ServiceReply, type ServiceStatus } from './search-service';
 
-/** One indexed passage: a block of a document. */
-interface Passage {
-  id: string;
-  docId: string;
-  block: number;
-  title: string;
-  text: string;
+export { makeSnippet } from './search-snippets';
+export type { NoteInput } from './search-entries';
+export type { LibraryDocument, ServiceStatus } from './search-service';
+
+type Remote = Pick<SearchService, ServiceMethod>;
+type Call = <K extends ServiceMethod>(method: K, ...args: Parameters<Remote[K]>) => Promise<Awaited<ReturnType<Remote[K]>>>;
+
+interface Host {
+  call: Call;
+  stop(): Promise<void>;
 }
 
-/** Per-term matching: prefix only for the word being typed, fuzziness only on words long enough to carry a typo. */
-const QUERY_OPTIONS: SearchOptions = {
-  boost: { title: 3 },
-  prefix: (term, index, terms) => index === terms.length - 1 && term.length >= 2,
-  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-  combineWith: 'AND',
-};
+/** Libraries up to this size are indexed before the app opens; larger ones in the background, with progress shown. */
+const INDEX_BEFORE_OPENING = 500;
 
-/**
- * The one set of options the index is built and loaded with: a saved index
- * read back with other options would silently disagree with new entries.
- */
-export const INDEX_OPTIONS: Options<Passage> = {
-  fields: ['title', 'text'],
-  storeFields: ['docId', 'block'],
-  searchOptions: QUERY_OPTIONS,
-};
+export interface SearchIndexOptions {
+  dataDir: string;
+  /** The library as it is now; read at start-up and whenever the worker has to start again. */
+  library: () => LibraryDocument[];
+  /** Lets documentChanged / documentRemoved keep the index current. */
+  events?: EventEmitter<CoreEvents>;
+  /** Where to tell the user that a saved index could not be used (the store's notices). */
+  notices?: Notice[];
+  /**
+   * The worker script. By default the search-worker.js bundled next to this
+   * module; when there is none (running from sources, as unit tests do) the
+   * index runs on the calling thread. `null` forces that.
+   */
+  worker?: URL | null;
+}
 
-const SNIPPET_LENGTH = 220;
-const HITS_PER_DOCUMENT = 3;
-
-/** Full-text search over the passages of every document. */
+/** The search index of a library, running in its worker. */
 export class SearchIndex {
-  private readonly mini = new MiniSearch<Passage>(INDEX_OPTIONS);
-  private readonly passagesOf = new Map<string, string[]>();
+  private host: Host;
+  private synced: Promise<void> = Promise.resolve();
 
-  /** Indexes (or re-indexes) one document's blocks. */
-  setDocument(docId: string, title: string, blocks: Block[]): void {
-    this.removeDocument(docId);
-    const passages = blocks.map((b) => ({ id: `${docId}#${b.index}`, docId, block: b.index, title, text: b.text }));
-    this.mini.addAll(passages);
-    this.passagesOf.set(docId, passages.map((p) => p.id));
+  private constructor(private readonly options: SearchIndexOptions) {
+    this.host = this.startHost();
   }
 
-  removeDocument(docId: string): void {
-    for (const id of this.passagesOf.get(docId) ?? []) this.mini.discard(id);
-    this.passagesOf.delete(docId);
+  /** Starts the index: loads the saved one and brings it up to date with the library. */
+  static async open(options: SearchIndexOptions): Promise<SearchIndex> {
+    const index = new SearchIndex(options);
+    await index.start();
+    options.events?.on('documentChanged', (docId) => index.setDocument(docId));
+    options.events?.on('documentRemoved', (docId) => index.removeDocument(docId));
+    return index;
   }
 
   /**
-   * Matching passages grouped by document, best first. All words must match;
-   * when that finds nothing, any word may.
+   * Indexes a document again from its text (or from `blocks` when the caller
+   * has them). Indexing the same text twice costs nothing. `_title` is kept
+   * for callers written before the index read titles from the library.
    */
-  query(q: string, limit: number): RawGroup[] {
-    if (!q.trim()) return [];
-    let results = this.mini.search(q);
-    if (results.length === 0) results = this.mini.search(q, { combineWith: 'OR' });
-    return groupByDocument(results).slice(0, limit);
+  setDocument(docId: string, _title?: string, blocks?: Block[]): Promise<void> {
+    const doc = this.options.library().find((d) => d.id === docId);
+    if (!doc) return Promise.resolve();
+    const passages: PassageInput[] | undefined = blocks?.map((b) => ({ block: b.index, start: b.start, text: b.text }));
+    return this.update('setDocument', doc, passages);
   }
 
-  /** The passages of one document that match, with the terms they matched on. */
-  queryDocument(docId: string, q: string): Array<{ block: number; terms: string[] }> {
-    if (!q.trim()) return [];
-    const inDoc = { filter: (r: MiniResult) => r['docId'] === docId };
-    let results = this.mini.search(q, inDoc);
-    if (results.length === 0) results = this.mini.search(q, { ...inDoc, combineWith: 'OR' });
-    return results.map((r) => ({ block: r['block'] as number, terms: r.terms })).sort((a, b) => a.block - b.block);
+  removeDocument(docId: string): Promise<void> {
+    return this.update('removeDocument', docId);
   }
-}
 
-/** A document's matching passages before snippets are cut. */
-export interface RawGroup {
-  docId: string;
-  score: number;
-  terms: string[];
-  hits: Array<{ block: number; score: number; terms: string[] }>;
-}
+  /** Replaces the notes of a document in the index (see the module comment). */
+  setNotes(docId: string, notes: NoteInput[]): Promise<void> {
+    return this.update('setNotes', docId, notes);
+  }
 
-function groupByDocument(results: MiniResult[]): RawGroup[] {
-  const groups = new Map<string, RawGroup>();
-  for (const r of results) {
-    const docId = r['docId'] as string;
-    let group = groups.get(docId);
-    if (!group) {
-      group = { docId, score: 0, terms: [], hits: [] };
-      groups.set(docId, group);
+  /** Documents matching `q` (within `scope`, document ids, when given). */
+  async search(q: string, limit: number, scope: readonly string[] | null = null): Promise<Omit<SearchResult, 'entities'>> {
+    const started = performance.now();
+    const answer = await this.call('search', q, limit, scope);
+    return { ...answer, tookMs: performance.now() - started };
+  }
+
+  findInDocument(docId: string, q: string): Promise<DocumentMatch[]> {
+    return this.call('findInDocument', docId, q);
+  }
+
+  status(): Promise<ServiceStatus> {
+    return this.call('status');
+  }
+
+  /** The memory of the index's thread (for the benchmark). */
+  memory(): Promise<NodeJS.MemoryUsage> {
+    return this.call('memory');
+  }
+
+  /** Writes the index to disk now (it also saves itself when enough has changed). */
+  save(): Promise<void> {
+    return this.call('save');
+  }
+
+  /** Resolves when the first indexing of the library (if under way) is done. */
+  async settled(): Promise<void> {
+    await this.synced;
+    await this.call('settled');
+  }
+
+  /** Waits for a save under way and stops the worker. */
+  async close(): Promise<void> {
+    await this.call('close').catch(() => undefined);
+    await this.host.stop();
+  }
+
+  private async start(): Promise<void> {
+    await this.host.call('open');
+    const { notice } = await this.host.call('status');
+    if (notice) this.options.notices?.push({ level: 'warning', message: notice });
+    const library = this.options.library();
+    this.synced = this.host.call('sync', library).catch((error: unknown) => console.error(`search: indexing the library failed: ${(error as Error).message}`));
+    if (library.length <= INDEX_BEFORE_OPENING) await this.synced;
+  }
+
+  private startHost(): Host {
+    const script = this.options.worker === undefined ? defaultWorker() : this.options.worker;
+    return script ? workerHost(script, this.options.dataDir, () => this.restart()) : inlineHost(this.options.dataDir);
+  }
+
+  /** The worker stopped unexpectedly: start another on the same folder, which reloads the saved index. */
+  private restart(): void {
+    console.error('search: the search worker stopped; starting it again');
+    this.host = this.startHost();
+    this.start().catch((error: unknown) => console.error(`search: the search worker could not start again: ${(error as Error).message}`));
+  }
+
+  private async call<K extends ServiceMethod>(method: K, ...args: Parameters<Remote[K]>): Promise<Awaited<ReturnType<Remote[K]>>> {
+    try {
+      return await this.host.call(method, ...args);
+    } catch (error) {
+      throw new DossierError('internal', `search: ${(error as Error).message}`);
     }
-    group.score = Math.max(group.score, r.score);
-    group.terms = [...new Set([...group.terms, ...r.terms])];
-    if (group.hits.length < HITS_PER_DOCUMENT) group.hits.push({ block: r['block'] as number, score: r.score, terms: r.terms });
   }
-  return [...groups.values()].sort((a, b) => b.score - a.score);
+
+  // An index update must never fail the change that caused it: the index is rebuilt from the library at worst.
+  private update<K extends 'setDocument' | 'removeDocument' | 'setNotes'>(method: K, ...args: Parameters<Remote[K]>): Promise<void> {
+    return this.host.call(method, ...args).then(
+      () => undefined,
+      (error: unknown) => console.error(`search: ${method} failed: ${(error as Error).message}`),
+    );
+  }
 }
 
-/** Ranges of `text` where a word starts with one of the (lower-case) index terms. */
-export function findTerms(text: string, terms: string[]): Array<[number, number]> {
-  if (terms.length === 0) return [];
-  const escaped = [...terms].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})[\\p{L}\\p{N}]*`, 'giu');
-  return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
+function defaultWorker(): URL | null {
+  const bundled = new URL('./search-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(bundled)) ? bundled : null;
 }
 
-/** A window of the passage around its first match, with the matches to highlight. */
-export function makeSnippet(text: string, terms: string[]): Snippet {
-  const ranges = findTerms(text, terms);
-  const first = ranges[0]?.[0] ?? 0;
-  let from = Math.max(0, first - SNIPPET_LENGTH / 3);
-  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
-  const to = Math.min(text.length, from + SNIPPET_LENGTH);
-  const prefix = from > 0 ? '…' : '';
-  const suffix = to < text.length ? '…' : '';
-  const highlights = ranges
-    .filter(([s, e]) => s >= from && e <= to)
-    .map(([s, e]): [number, number] => [s - from + prefix.length, e - from + prefix.length]);
-  return { text: prefix + text.slice(from, to) + suffix, highlights };
+function inlineHost(dataDir: string): Host {
+  const service = new SearchService(dataDir);
+  return {
+    // Same semantics as the worker: each call starts at once, its answer comes as a promise.
+    call: ((method: ServiceMethod, ...args: unknown[]) => Promise.resolve((service[method] as (...a: unknown[]) => unknown)(...args))) as Call,
+    stop: async () => undefined,
+  };
 }
 
-/** Turns a raw group into what the renderer shows. */
-export function toSearchGroup(raw: RawGroup, doc: { title: string; date: string | null }, blocks: Block[]): SearchGroup {
-  const hits: SearchHit[] = raw.hits.map((h) => ({
-    blockIndex: h.block,
-    score: h.score,
-    snippet: makeSnippet(blocks[h.block]?.text ?? '', h.terms),
-  }));
-  return { docId: raw.docId, title: doc.title, date: doc.date, score: raw.score, terms: raw.terms, hits };
+function workerHost(script: URL, dataDir: string, onCrash: () => void): Host {
+  const worker = new Worker(script, { workerData: { dataDir } });
+  const pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  let stopping = false;
+  const failAll = (error: Error) => {
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  worker.on('message', (reply: ServiceReply) => {
+    const waiting = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (reply.ok) waiting?.resolve(reply.value as never);
+    else waiting?.reject(new Error(reply.message));
+  });
+  worker.on('error', (error) => failAll(error));
+  worker.on('exit', (code) => {
+    failAll(new Error(`the search worker stopped (exit code ${code})`));
+    if (!stopping) onCrash();
+  });
+  return {
+    call: (method, ...args) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, method, args });
+      }),
+    stop: async () => {
+      stopping = true;
+      await worker.terminate();
+    },
+  };
+}
+
+type Methods<K extends keyof ApiImpl> = Pick<ApiImpl, K>;
+
+/** The search API: passages and notes from the index, entities and filters from their modules. */
+export function searchApi(ctx: CoreContext): Methods<'search' | 'findInDocument'> {
+  const { index, documents } = ctx;
+  const scopes = new SearchScope(ctx);
+  return {
+    search: async ({ q, limit }) => {
+      const started = performance.now();
+      const parsed = parseQuery(q);
+      const scope = await scopes.resolve(parsed.filters);
+      const entities = scopes.matchEntities(parsed);
+      const found = await index.search(q, limit ?? 20, scope.docIds);
+      return { ...found, entities, problems: [...found.problems, ...scope.problems], tookMs: performance.now() - started };
+    },
+    findInDocument: (id, q) => {
+      documents.get(id);
+      return index.findInDocument(id, q);
+    },
+  };
 }

@@ -2,8 +2,14 @@ import { EventEmitter } from 'node:events';
 import type { ApiImpl, DocumentView } from '../common/contract';
 import type { CoreContext, CoreEvents } from './context';
 import { Documents } from './documents';
+import { Annotations, annotationsApi } from './annotations';
+import { Entities, entitiesApi } from './entities';
+import { Tags, tagsApi } from './tags';
+import { readingApi } from './related';
 import { seedLibrary } from './seed';
-import { findTerms, SearchIndex, toSearchGroup } from './search';
+import { settingsApi } from './settings';
+import { ioApi } from './io';
+import { SearchIndex, searchApi } from './search';
 import { Store } from './store';
 
 export interface DossierOptions {
@@ -16,6 +22,8 @@ export interface DossierOptions {
 export interface Dossier {
   readonly api: ApiImpl;
   readonly store: Store;
+  /** What happens in the core, for the shell (e.g. the desktop theme follows settingsChanged). */
+  readonly events: EventEmitter<CoreEvents>;
 }
 
 type Methods<K extends keyof ApiImpl> = Pick<ApiImpl, K>;
@@ -31,35 +39,27 @@ function documentsApi({ store, documents }: CoreContext, version: string): Metho
   };
 }
 
-function searchApi({ documents, index }: CoreContext): Methods<'search' | 'findInDocument'> {
-  return {
-    search: async ({ q, limit }) => {
-      const started = performance.now();
-      const raw = index.query(q, limit ?? 20);
-      const groups = await Promise.all(raw.map(async (g) => toSearchGroup(g, documents.get(g.docId), await documents.blocks(g.docId))));
-      return { query: q, groups, total: groups.length, tookMs: performance.now() - started };
-    },
-    findInDocument: async (id, q) => {
-      const blocks = await documents.blocks(id);
-      return index
-        .queryDocument(id, q)
-        .flatMap(({ block, terms }) => findTerms(blocks[block]?.text ?? '', terms).map(([from, to]) => ({ block, from, to })));
-    },
-  };
-}
-
 /** Opens the data folder, seeds it on first run and builds the search index. */
 export async function openDossier(options: DossierOptions): Promise<Dossier> {
   const store = await Store.open(options.dataDir);
   const documents = await Documents.open(store);
   await seedLibrary(documents, options.seedDir);
-  const index = new SearchIndex();
-  for (const doc of documents.list()) index.setDocument(doc.id, doc.title, await documents.blocks(doc.id));
-  const ctx: CoreContext = { store, documents, index, events: new EventEmitter<CoreEvents>() };
+  const events = new EventEmitter<CoreEvents>();
+  const index = await SearchIndex.open({ dataDir: store.dir, library: () => documents.list(), events, notices: store.notices });
+  const annotations = await Annotations.open(store, documents, events, index);
+  const entities = await Entities.open(store, documents, annotations, events);
+  const tags = await Tags.open(store, documents, annotations, events);
+  const ctx: CoreContext = { store, documents, index, events, annotations, entities, tags };
 
   const api: ApiImpl = {
     ...documentsApi(ctx, options.version),
     ...searchApi(ctx),
+    ...annotationsApi(ctx),
+    ...settingsApi(ctx),
+    ...ioApi(ctx),
+    ...entitiesApi(ctx),
+    ...tagsApi(ctx),
+    ...readingApi(ctx),
   };
-  return { api, store };
+  return { api, store, events: ctx.events };
 }

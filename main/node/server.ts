@@ -7,7 +7,6 @@ import type { Dispatch } from '../core/dispatch';
 import type { ApiErrorShape } from '../common/errors';
 
 const MAX_BODY = 64 * 1024 * 1024;
-const COOKIE = 'dossier_token';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -37,7 +36,8 @@ export interface WebServerOptions {
  * The app over HTTP on 127.0.0.1: the built renderer and `POST /api/<method>`.
  * Every request must carry the per-launch token (cookie, header or, once, the
  * URL) and a loopback Host header, which shuts out other local users' pages
- * and DNS-rebinding attacks. No CORS headers are ever sent.
+ * and DNS-rebinding attacks; a request a browser sends from another origin is
+ * refused. No CORS headers are ever sent.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = randomBytes(24).toString('hex');
@@ -68,31 +68,52 @@ interface Context extends WebServerOptions {
   port: number;
 }
 
+/** The names this server answers to: anything else is a rebinding attempt or a mistake. */
+const loopbackHosts = (port: number): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
+
+/** Cookies are shared by every port of a host: the name carries the port so two servers never clobber each other. */
+const cookieName = (port: number): string => `dossier_token_${port}`;
+
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
   const host = req.headers.host ?? '';
-  if (host !== `127.0.0.1:${ctx.port}` && host !== `localhost:${ctx.port}`) {
+  if (!loopbackHosts(ctx.port).includes(host)) {
     return fail(res, 421, { code: 'unauthorized', message: 'web: this server only answers to 127.0.0.1' });
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !loopbackHosts(ctx.port).some((h) => origin === `http://${h}`)) {
+    return fail(res, 403, { code: 'unauthorized', message: 'web: requests from other sites are refused' });
   }
   const url = new URL(req.url ?? '/', `http://${host}`);
   const fromUrl = url.searchParams.get('token');
   if (req.method === 'GET' && fromUrl !== null && sameToken(fromUrl, ctx.token)) {
     // Trade the token in the address bar for a cookie, then drop it from the URL.
-    res.writeHead(303, { 'Set-Cookie': `${COOKIE}=${ctx.token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
+    res.writeHead(303, { 'Set-Cookie': `${cookieName(ctx.port)}=${ctx.token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
     return void res.end();
   }
-  if (!authorised(req, ctx.token)) {
+  if (!authorised(req, ctx)) {
     return fail(res, 401, { code: 'unauthorized', message: 'web: missing or wrong token; open the URL that `npm run web` printed' });
   }
-  if (url.pathname.startsWith('/api/')) return api(req, res, ctx, decodeURIComponent(url.pathname.slice(5)));
+  const path = decodePath(url.pathname);
+  if (path === null) return fail(res, 400, { code: 'invalid_argument', message: 'web: the address is not valid percent-encoding' });
+  if (path.startsWith('/api/')) return api(req, res, ctx, path.slice(5));
   if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, { code: 'invalid_argument', message: 'web: method not allowed' });
-  return serveStatic(res, ctx.staticDir, url.pathname);
+  return serveStatic(res, ctx.staticDir, path);
 }
 
-function authorised(req: IncomingMessage, token: string): boolean {
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
+function authorised(req: IncomingMessage, ctx: Context): boolean {
   const header = req.headers['x-dossier-token'];
-  if (typeof header === 'string' && sameToken(header, token)) return true;
-  const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${COOKIE}=`));
-  return cookie !== undefined && sameToken(cookie.slice(COOKIE.length + 1), token);
+  if (typeof header === 'string' && sameToken(header, ctx.token)) return true;
+  const prefix = `${cookieName(ctx.port)}=`;
+  const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(prefix));
+  return cookie !== undefined && sameToken(cookie.slice(prefix.length), ctx.token);
 }
 
 function sameToken(given: string, token: string): boolean {
@@ -106,9 +127,12 @@ async function api(req: IncomingMessage, res: ServerResponse, ctx: Context, name
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return fail(res, 415, { code: 'invalid_argument', message: 'web: API calls send application/json' });
   }
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return tooLarge(req, res);
+  const body = await readBody(req);
+  if (body === null) return tooLarge(req, res);
   let args: unknown;
   try {
-    args = JSON.parse(await readBody(req));
+    args = JSON.parse(body);
   } catch (error) {
     return fail(res, 400, { code: 'invalid_argument', message: `web: the request body is not JSON: ${(error as Error).message}` });
   }
@@ -121,24 +145,33 @@ function statusOf(code: ApiErrorShape['code']): number {
   return { invalid_argument: 400, not_found: 404, conflict: 409, unauthorized: 401, io: 500, internal: 500 }[code];
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The body as text, or null once it grows past MAX_BODY (the rest is not read). */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('over 64 MB'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= MAX_BODY) return void chunks.push(chunk);
+      req.off('data', onData);
+      resolve(null);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+  // Answer, then drop the connection rather than read the rest of a body nobody will use.
+  res.once('finish', () => req.destroy());
+  res.setHeader('Connection', 'close');
+  fail(res, 413, { code: 'invalid_argument', message: `web: the request is larger than ${MAX_BODY / 1024 / 1024} MB` });
+}
+
+/** Serves a file of the renderer folder; `pathname` is already decoded (decoding twice would let %252e through). */
 async function serveStatic(res: ServerResponse, root: string, pathname: string): Promise<void> {
-  const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+  const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^([/\\])+/, '');
   const file = join(root, relative);
   if (!file.startsWith(root + sep)) return fail(res, 404, { code: 'not_found', message: 'web: not found' });
   try {
@@ -155,6 +188,9 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
     'Content-Security-Policy': CSP,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
     'Cache-Control': 'no-store',
   });
   res.end(body);

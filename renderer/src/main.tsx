@@ -4,7 +4,15 @@ import { createHashRouter, RouterProvider } from 'react-router';
 import { Layout } from './app/Layout';
 import { LibraryView } from './library/LibraryView';
 import { ReaderView } from './reader/ReaderView';
+import { SplitView } from './split/SplitView';
 import { NotFound } from './app/NotFound';
+import { NotesView } from './annotations/NotesView';
+import { EntitiesView } from './entities/EntitiesView';
+import { EntityPage } from './entities/EntityPage';
+import { SuggestionsView } from './entities/SuggestionsView';
+import { TagsView } from './tags/TagsView';
+import { SettingsProvider } from './theme/settings';
+import { OpenPassage } from './io/OpenPassage';
 import './styles.css';
 
 // Hash routes work the same from file:// (Electron) and http:// (web mode).
@@ -15,6 +23,13 @@ const router = createHashRouter([
     children: [
       { index: true, element: <LibraryView /> },
       { path: 'doc/:id', element: <ReaderView /> },
+      { path: 'split/:left/:right?', element: <SplitView /> },
+      { path: 'open/:id', element: <OpenPassage /> },
+      { path: 'notes', element: <NotesView /> },
+      { path: 'entities', element: <EntitiesView /> },
+      { path: 'entities/suggestions', element: <SuggestionsView /> },
+      { path: 'entity/:id', element: <EntityPage /> },
+      { path: 'tags', element: <TagsView /> },
       { path: '*', element: <NotFound /> },
     ],
   },
@@ -22,6 +37,8 @@ const router = createHashRouter([
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <RouterProvider router={router} />
+    <SettingsProvider>
+      <RouterProvider router={router} />
+    </SettingsProvider>
   </StrictMode>,
 );

@@ -2,9 +2,21 @@ import type { z } from 'zod';
 import type { Method } from './method';
 import { documentsContract } from './documents';
 import { searchContract } from './search';
+import { annotationsContract } from './annotations';
+import { settingsContract } from './settings';
+import { ioContract } from './io';
+import { entitiesContract } from './entities';
+import { tagsContract } from './tags';
+import { readingContract } from './reading';
 
 export * from './documents';
 export * from './search';
+export * from './annotations';
+export * from './settings';
+export * from './io';
+export * from './entities';
+export * from './tags';
+export * from './reading';
 export type { Method } from './method';
 
 /**
@@ -15,6 +27,12 @@ export type { Method } from './method';
 export const contract = {
   ...documentsContract,
   ...searchContract,
+  ...annotationsContract,
+  ...settingsContract,
+  ...ioContract,
+  ...entitiesContract,
+  ...tagsContract,
+  ...readingContract,
 };
 
 export type Contract = typeof contract;

@@ -1,14 +1,22 @@
+import { useRef } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
 import { SearchBox } from '../search/SearchBox';
+import { HeaderTools, SkipLink, WindowLayer } from './Shell';
+import { IoLayer } from '../io/IoLayer';
+import { AnnotationsLayer } from '../annotations/AnnotationsLayer';
+import { Sidebar } from '../sidebar/Sidebar';
+import { OpenBesideClicks } from '../split/OpenBeside';
 
 /** The window: header with navigation and search, notices from the core, and the current view. */
 export function Layout() {
   const [status] = useApi(() => api.getStatus(), []);
   const notices = status.state === 'ready' ? status.value.notices : [];
+  const main = useRef<HTMLElement>(null);
   return (
     <div className="app">
+      <SkipLink />
       <header className="app-header">
         <NavLink to="/" className="brand" aria-label="Dossier, go to the library">
           Dossier
@@ -17,8 +25,12 @@ export function Layout() {
           <NavLink to="/" end>
             Library
           </NavLink>
+          <NavLink to="/notes">Notes</NavLink>
+          <NavLink to="/entities">Entities</NavLink>
+          <NavLink to="/tags">Tags</NavLink>
         </nav>
         <SearchBox />
+        <HeaderTools />
       </header>
       {notices.length > 0 && (
         <div className="notices" role="status">
@@ -34,9 +46,16 @@ export function Layout() {
           {status.error.message}
         </p>
       )}
-      <main className="app-main">
-        <Outlet />
-      </main>
+      <div className="app-body">
+        <Sidebar />
+        <main id="main" ref={main} tabIndex={-1} className="app-main">
+          <Outlet />
+        </main>
+      </div>
+      <WindowLayer main={main} />
+      <IoLayer />
+      <AnnotationsLayer />
+      <OpenBesideClicks />
     </div>
   );
 }

@@ -4,6 +4,14 @@ import type { DocumentSummary } from '../../../main/common/contract';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
 import { formatDate, formatLength } from '../app/format';
+import { LibraryTools } from '../io/LibraryTools';
+import { shortcutLabel } from '../commands/keymap';
+import { useLibraryChanged } from '../io/libraryEvents';
+import { FilterChips } from '../sidebar/FilterChips';
+import { useFilteredIds } from '../sidebar/useFilteredIds';
+import { tagChanges } from '../tags/changes';
+import { DocumentTagList } from '../tags/DocumentTagList';
+import { OpenBesideLink } from '../split/OpenBeside';
 
 type SortKey = 'title' | 'date' | 'length';
 interface Sort {
@@ -27,17 +35,38 @@ function sortDocuments(documents: DocumentSummary[], sort: Sort): DocumentSummar
 
 /** Every document in the library, sortable by title, date and length. */
 export function LibraryView() {
-  const [documents] = useApi(() => api.listDocuments(), []);
+  const [documents, reload] = useApi(() => api.listDocuments(), []);
+  useLibraryChanged(reload);
   const [sort, setSort] = useState<Sort>({ key: 'date', ascending: false });
   const rows = useMemo(() => (documents.state === 'ready' ? sortDocuments(documents.value, sort) : []), [documents, sort]);
+  const filtered = useFilteredIds('documents');
+  const tagVersion = tagChanges.useVersion();
+  const [docTags] = useApi(() => api.listDocumentTags(), [tagVersion]);
+  const tagsOf = (id: string) => (docTags.state === 'ready' ? (docTags.value[id] ?? []) : []);
+  const shown = rows.filter((doc) => filtered.keeps(doc.id));
 
+  const importKeys = shortcutLabel('file.import');
   if (documents.state === 'loading') return <p className="loading">Opening the library…</p>;
-  if (documents.state === 'error') return <p role="alert" className="notice notice-error">{documents.error.message}</p>;
+  if (documents.state === 'error') {
+    return (
+      <section className="empty-state" aria-labelledby="library-error">
+        <h1 id="library-error">The library could not be opened</h1>
+        <p role="alert">{documents.error.message}</p>
+        <button type="button" className="io-button" onClick={reload}>
+          Try again
+        </button>
+      </section>
+    );
+  }
   if (rows.length === 0) {
     return (
       <section className="empty-state" aria-labelledby="library-empty">
         <h1 id="library-empty">Your library is empty</h1>
-        <p>Documents you add appear here, ready to read, search and annotate.</p>
+        <p>
+          Add PDFs, web pages, Markdown or text files with Import documents…{importKeys && ` (${importKeys})`}, or drop them onto this window.
+          They appear here, ready to read, search and annotate.
+        </p>
+        <LibraryTools />
       </section>
     );
   }
@@ -58,8 +87,11 @@ export function LibraryView() {
     <section className="library" aria-labelledby="library-title">
       <div className="view-header">
         <h1 id="library-title">Library</h1>
-        <p className="view-meta">{rows.length} {rows.length === 1 ? 'document' : 'documents'}</p>
+        <p className="view-meta">{filtered.active && filtered.ready && `${shown.length} of `}{rows.length} {rows.length === 1 ? 'document' : 'documents'}</p>
+        <LibraryTools />
       </div>
+      <FilterChips />
+      {filtered.active && filtered.ready && shown.length === 0 && <p className="library-none">No document carries all of these. Remove a filter above to see more.</p>}
       <table className="library-table">
         <thead>
           <tr>
@@ -70,10 +102,12 @@ export function LibraryView() {
           </tr>
         </thead>
         <tbody>
-          {rows.map((doc) => (
+          {shown.map((doc) => (
             <tr key={doc.id}>
               <td className="col-title">
                 <Link to={`/doc/${doc.id}`}>{doc.title}</Link>
+                <OpenBesideLink docId={doc.id} title={doc.title} />
+                <DocumentTagList tags={tagsOf(doc.id)} />
               </td>
               <td className="col-date">{formatDate(doc.date)}</td>
               <td className="col-length">{formatLength(doc.words)}</td>

@@ -6,16 +6,18 @@ interface Props {
   block: Block;
   decorations: Decoration[];
   flash?: boolean;
+  /** Scopes the element id when two documents share the page ("left-" gives left-block-3). */
+  idPrefix?: string;
 }
 
 /** The tag a block reads as: real headings stay headings, bullet items stay list items. */
 const TAG = { heading: 'h2', paragraph: 'p', bullet: 'p', figure: 'p' } as const;
 
 /** One reading block with its decorations; each run records its clean-text offset for selections. */
-export const BlockView = memo(function BlockView({ block, decorations, flash }: Props) {
+export const BlockView = memo(function BlockView({ block, decorations, flash, idPrefix = '' }: Props) {
   const Tag = TAG[block.kind];
   return (
-    <Tag id={`block-${block.index}`} data-block={block.index} className={`block block-${block.kind}${flash ? ' flash' : ''}`}>
+    <Tag id={`${idPrefix}block-${block.index}`} data-block={block.index} className={`block block-${block.kind}${flash ? ' flash' : ''}`}>
       {segment(block.text, decorations).map((run) => {
         if (run.decorations.length === 0) return <span key={run.from} data-offset={run.from}>{run.text}</span>;
         const data = Object.assign({}, ...run.decorations.map((d) => d.data ?? {})) as Record<string, string>;

@@ -1,15 +1,19 @@
+import type { ReactNode } from 'react';
 import { FONT_SIZES, LINE_HEIGHTS, type ReaderSettings } from './settings';
 
 interface Props {
   settings: ReaderSettings;
   update: (change: Partial<ReaderSettings>) => void;
+  /** What the view adds at the start of the bar (e.g. "Open beside…"). */
+  children?: ReactNode;
 }
 
 /** Typography controls: font size, line width and line height. */
-export function ReaderToolbar({ settings, update }: Props) {
+export function ReaderToolbar({ settings, update, children }: Props) {
   const size = (delta: number) => update({ fontSize: Math.min(FONT_SIZES.max, Math.max(FONT_SIZES.min, settings.fontSize + delta)) });
   return (
     <div className="reader-toolbar" role="toolbar" aria-label="Reading settings">
+      {children && <div className="tool-start">{children}</div>}
       <div className="tool-group" role="group" aria-label="Font size">
         <button type="button" onClick={() => size(-1)} disabled={settings.fontSize <= FONT_SIZES.min} aria-label="Smaller text">
           A−
@@ -19,6 +23,13 @@ export function ReaderToolbar({ settings, update }: Props) {
           A+
         </button>
       </div>
+      <label className="tool-group">
+        <span>Font</span>
+        <select value={settings.font} onChange={(e) => update({ font: e.target.value as ReaderSettings['font'] })}>
+          <option value="serif">Serif</option>
+          <option value="sans">Sans-serif</option>
+        </select>
+      </label>
       <label className="tool-group">
         <span>Width</span>
         <select value={settings.measure} onChange={(e) => update({ measure: e.target.value as ReaderSettings['measure'] })}>

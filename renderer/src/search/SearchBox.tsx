@@ -1,54 +1,69 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
-import type { SearchResult } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { formatDate } from '../app/format';
-import { Highlighted } from './Highlighted';
+import { useLocation, useMatch, useNavigate } from 'react-router';
+import { shortcutLabel } from '../commands/keymap';
+import { useCommands } from '../commands/registry';
+import { FilterBar } from './FilterBar';
+import { withFilter, withoutChip } from './queryText';
+import { optionsOf, SearchResults } from './SearchResults';
+import { useSearch } from './useSearch';
+import { besideLink } from '../split/routes';
+import './search.css';
 
-interface Option {
-  docId: string;
-  block: number;
-}
+/** Documents listed per keystroke: what fits the panel; the rest is a refinement away. */
+const RESULTS = 10;
 
-const readerLink = (option: Option, query: string) => `/doc/${option.docId}?q=${encodeURIComponent(query)}&block=${option.block}`;
-
-/** The header search: results as you type, arrows to move, Enter to open, Esc to close. */
+/**
+ * The header search, also reached with Ctrl/⌘+K from anywhere: results as
+ * you type (entities, then documents with their best passages and notes),
+ * filters as chips, arrows to move, Enter to open, Esc to close.
+ */
 export function SearchBox() {
   const [query, setQuery] = useState('');
-  const [result, setResult] = useState<SearchResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
+  const location = useLocation();
+  const reading = useMatch('/doc/:id');
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const options: Option[] = result?.groups.flatMap((g) => g.hits.map((h) => ({ docId: g.docId, block: h.blockIndex }))) ?? [];
+  const box = useRef<HTMLDivElement>(null);
+  const { result, error } = useSearch(query, RESULTS);
+  const options = optionsOf(result);
 
-  useEffect(() => {
-    if (!query.trim()) {
-      setResult(null);
-      return;
-    }
-    let current = true;
-    api.search({ q: query }).then(
-      (answer) => {
-        if (!current) return;
-        setResult(answer);
-        setError(null);
-        setActive(0);
+  useCommands(
+    () => [
+      {
+        id: 'search.focus',
+        title: 'Search the library',
+        group: 'Go',
+        keywords: ['find', 'look up'],
+        run: () => {
+          setOpen(true);
+          input.current?.focus();
+          input.current?.select();
+        },
       },
-      (failure: Error) => current && setError(failure.message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [query]);
+    ],
+    [],
+  );
 
-  const choose = (option: Option | undefined) => {
+  // The option the arrows moved to stays in view as the panel scrolls.
+  useEffect(() => {
+    document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [listId, active]);
+
+  const change = (next: string) => {
+    setQuery(next);
+    setActive(0);
+    setOpen(true);
+  };
+
+  const choose = (index: number, beside = false) => {
+    const option = options[index];
     if (!option) return;
     setOpen(false);
     input.current?.blur();
-    void navigate(readerLink(option, query));
+    void navigate((beside && besideLink(location.pathname, option.link)) || option.link);
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -59,16 +74,26 @@ export function SearchBox() {
       setActive((i) => (options.length === 0 ? 0 : (i + step + options.length) % options.length));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      choose(options[active]);
+      choose(active, event.ctrlKey || event.metaKey);
     } else if (event.key === 'Escape') {
-      setOpen(false);
+      // The first Esc closes the results, the next one clears the box.
+      event.preventDefault();
+      if (open && query) setOpen(false);
+      else change('');
     }
   };
 
-  let optionIndex = -1;
   const showPanel = open && query.trim() !== '' && (result !== null || error !== null);
+  const empty = result !== null && result.groups.length === 0 && result.entities.length === 0;
   return (
-    <div className="search" role="search">
+    <div
+      ref={box}
+      className="search"
+      role="search"
+      onBlur={(e) => {
+        if (!box.current?.contains(e.relatedTarget)) setOpen(false);
+      }}
+    >
       <input
         ref={input}
         type="search"
@@ -77,54 +102,56 @@ export function SearchBox() {
         value={query}
         autoComplete="off"
         spellCheck={false}
-        aria-controls={listId}
-        aria-expanded={showPanel}
+        aria-controls={showPanel && options.length > 0 ? listId : undefined}
         aria-activedescendant={showPanel && options.length > 0 ? `${listId}-${active}` : undefined}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setOpen(true);
-        }}
+        aria-describedby={`${listId}-hint`}
+        onChange={(e) => change(e.target.value)}
         onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />
+      <kbd id={`${listId}-hint`} className="search-shortcut">
+        {shortcutLabel('search.focus')}
+      </kbd>
       {showPanel && (
-        <div className="search-panel">
-          {error && <p className="search-empty" role="alert">{error}</p>}
-          {result && result.groups.length === 0 && (
-            <p className="search-empty">No passage matches “{query}”. Check the spelling, or try fewer words.</p>
+        <div className="search-panel" data-search-query={result?.query}>
+          <FilterBar
+            chips={result?.chips ?? []}
+            docId={reading?.params.id ?? null}
+            onAdd={(token) => {
+              change(withFilter(query, token));
+              input.current?.focus();
+            }}
+            onRemove={(chip) => {
+              change(withoutChip(query, chip));
+              input.current?.focus();
+            }}
+          />
+          {error && (
+            <p className="search-empty" role="alert">
+              {error}
+            </p>
           )}
-          {result && result.groups.length > 0 && (
-            <ul id={listId} role="listbox" aria-label="Search results" className="search-results">
-              {result.groups.map((group) => (
-                <li key={group.docId} role="presentation" className="search-group">
-                  <div className="search-group-title" role="presentation">
-                    <span className="search-doc-title">{group.title}</span>
-                    <span className="search-doc-date">{formatDate(group.date)}</span>
-                  </div>
-                  <ul role="group" aria-label={group.title}>
-                    {group.hits.map((hit) => {
-                      optionIndex += 1;
-                      const index = optionIndex;
-                      return (
-                        <li
-                          key={hit.blockIndex}
-                          id={`${listId}-${index}`}
-                          role="option"
-                          aria-selected={index === active}
-                          className="search-hit"
-                          onMouseDown={(e) => e.preventDefault()}
-                          onMouseEnter={() => setActive(index)}
-                          onClick={() => choose({ docId: group.docId, block: hit.blockIndex })}
-                        >
-                          <Highlighted snippet={hit.snippet} />
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </li>
-              ))}
-            </ul>
+          {result?.problems.map((problem) => (
+            <p key={problem} className="search-problem" role="alert">
+              {problem}
+            </p>
+          ))}
+          {result?.indexing && (
+            <p className="search-status" role="status">
+              Indexing the library: {result.indexing.done.toLocaleString()} of {result.indexing.total.toLocaleString()} documents. Results are incomplete until it is done.
+            </p>
+          )}
+          {empty && result.problems.length === 0 && <p className="search-empty">No passage matches “{query.trim()}”. Check the spelling, or try fewer words.</p>}
+          {result && !empty && <SearchResults result={result} listId={listId} active={active} onHover={setActive} onChoose={choose} />}
+          {result && !empty && (
+            <p className="search-footer">
+              <span>
+                {result.total.toLocaleString()} {result.total === 1 ? 'document' : 'documents'}
+                {result.approximate && ', best matches first'}
+                {result.total > result.groups.length && ` · showing ${result.groups.length}`}
+              </span>
+              <span aria-hidden="true">↑↓ move · Enter open · Esc close</span>
+            </p>
           )}
         </div>
       )}

@@ -18,6 +18,7 @@ describe('calling the API by name with untrusted arguments', () => {
     ['extra keys', 'search', [{ q: 'x', __proto__: { polluted: true }, extra: 1 }], 'invalid_argument', 'api: search:'],
     ['an oversized query', 'search', [{ q: 'x'.repeat(5000) }], 'invalid_argument', 'api: search:'],
     ['a missing document', 'getDocument', ['abcdef'], 'not_found', 'documents: no document with id "abcdef"'],
+    ['arguments nested 100 000 deep', 'search', JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), 'invalid_argument', 'api: search: the arguments are nested more than 32 levels deep'],
   ])('answers %s with a clear error', async (_case, name, args, code, message) => {
     const dispatch = createDispatcher((await openTestDossier()).api, () => undefined);
     const answer = await dispatch(name, args);

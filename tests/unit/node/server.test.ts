@@ -1,4 +1,6 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/core/dispatch';
@@ -23,7 +25,9 @@ interface Reply {
 /** A raw HTTP request, so that the Host header can be anything. */
 function call(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
   return new Promise((done, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
+    const { host = `127.0.0.1:${port}`, ...headers } = options.headers ?? {};
+    // An empty host means: send no Host header at all.
+    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', setHost: false, headers: host === '' ? headers : { host, ...headers } }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString()));
       res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -59,10 +63,58 @@ describe('the web transport', () => {
     expect((await call(web.port, '/index.html')).status).toBe(401);
   });
 
-  it('refuses another Host header (DNS rebinding), even with the token', async () => {
+  it.each([
+    ['another name (DNS rebinding)', (port: number) => `evil.example:${port}`],
+    ['a name that starts like localhost', (port: number) => `localhost.evil.example:${port}`],
+    ['another port', (port: number) => `127.0.0.1:${port + 1}`],
+    ['no port', () => '127.0.0.1'],
+    ['the IPv6 loopback, where it does not listen', (port: number) => `[::1]:${port}`],
+  ])('refuses a Host header with %s, even with the token', async (_case, host) => {
     const web = await start();
-    const reply = await call(web.port, '/api/listDocuments', { method: 'POST', headers: { ...json(web.token), host: `evil.example:${web.port}` }, body: '[]' });
+    const reply = await call(web.port, '/api/listDocuments', { method: 'POST', headers: { ...json(web.token), host: host(web.port) }, body: '[]' });
     expect(reply.status).toBe(421);
+    expect(JSON.parse(reply.body).error.message).toBe('web: this server only answers to 127.0.0.1');
+  });
+
+  it('refuses a request without a Host header', async () => {
+    const web = await start();
+    // Node itself answers 400 to an HTTP/1.1 request without Host, before our handler runs.
+    const reply = await call(web.port, '/api/listDocuments', { method: 'POST', headers: { ...json(web.token), host: '' }, body: '[]' });
+    expect(reply.status).toBe(400);
+  });
+
+  it('refuses a call a page of another site makes, even with the token', async () => {
+    const web = await start();
+    const foreign = await call(web.port, '/api/listDocuments', { method: 'POST', headers: { ...json(web.token), origin: 'http://evil.example' }, body: '[]' });
+    expect(foreign.status).toBe(403);
+    const own = await call(web.port, '/api/listDocuments', { method: 'POST', headers: { ...json(web.token), origin: `http://127.0.0.1:${web.port}` }, body: '[]' });
+    expect(own.status).toBe(200);
+  });
+
+  it('never sends CORS headers, not even to a preflight', async () => {
+    const web = await start();
+    const preflight = await call(web.port, '/api/listDocuments', {
+      method: 'OPTIONS',
+      headers: { origin: `http://127.0.0.1:${web.port + 1}`, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-dossier-token' },
+    });
+    const answer = await call(web.port, '/api/listDocuments', { method: 'POST', headers: json(web.token), body: '[]' });
+    for (const reply of [preflight, answer]) {
+      expect(Object.keys(reply.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    }
+    expect(preflight.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('cannot be reached on any address but 127.0.0.1', async () => {
+    const web = await start();
+    const others = ['::1', ...Object.values(networkInterfaces()).flat().filter((i) => i && !i.internal).map((i) => i?.address ?? '')];
+    for (const address of others) {
+      const outcome = await new Promise<string>((done) => {
+        const socket = connect({ host: address, port: web.port }, () => done('connected'));
+        socket.once('error', (error: NodeJS.ErrnoException) => done(error.code ?? 'error'));
+      });
+      expect(outcome, address).not.toBe('connected');
+    }
+    console.log(`server.test: tried ${others.length} other address(es): ${others.join(', ')}`);
   });
 
   it('trades the token in the URL for a cookie and a clean address', async () => {
@@ -71,6 +123,7 @@ describe('the web transport', () => {
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
     const cookie = String(reply.headers['set-cookie']).split(';')[0] ?? '';
+    expect(cookie).toBe(`dossier_token_${web.port}=${web.token}`);
     expect(String(reply.headers['set-cookie'])).toContain('HttpOnly; SameSite=Strict');
     const page = await call(web.port, '/index.html', { headers: { cookie } });
     expect(page.status).toBe(200);
@@ -86,6 +139,15 @@ describe('the web transport', () => {
     expect(notJson.status).toBe(400);
     const get = await call(web.port, '/api/listDocuments', { headers: json(web.token) });
     expect(get.status).toBe(405);
+    const badEncoding = await call(web.port, '/api/%E0%A4%A', { method: 'POST', headers: json(web.token), body: '[]' });
+    expect(badEncoding.status).toBe(400);
+  });
+
+  it('refuses a body over 64 MB before reading it', async () => {
+    const web = await start();
+    const reply = await call(web.port, '/api/search', { method: 'POST', headers: { ...json(web.token), 'content-length': String(65 * 1024 * 1024) }, body: '' });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body).error.message).toBe('web: the request is larger than 64 MB');
   });
 
   it('never serves files outside the renderer folder', async () => {

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { method } from './method';
+import { Id, type DocumentSummary } from './documents';
+import { Tag } from './annotations';
+
+/*
+ * Bringing documents in and taking notes out. Files travel from the window
+ * to the core in chunks (base64 in JSON, the same over IPC and HTTP), one
+ * upload per file, so that progress is per file and Cancel stops between
+ * files; the core reads a finished upload as a document, or as a backup.
+ */
+
+/** The largest document file Dossier imports. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** The largest backup file Dossier restores: a whole library with its texts. */
+export const MAX_BACKUP_BYTES = 1024 * 1024 * 1024;
+/** Bytes per chunk: well under the web transport's 64 MB request limit once base64-encoded. */
+export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+
+export const UploadPurpose = z.enum(['import', 'restore']);
+export type UploadPurpose = z.infer<typeof UploadPurpose>;
+
+export const NewUpload = z.strictObject({
+  /** The file's name as the person chose it; only its last path segment is kept. */
+  name: z.string().min(1).max(1000),
+  size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  purpose: UploadPurpose,
+});
+export type NewUpload = z.infer<typeof NewUpload>;
+
+/** An upload the core accepted, or why it did not (too large). */
+export type UploadTicket = { accepted: true; uploadId: string; chunkBytes: number } | { accepted: false; reason: string };
+
+/** One chunk of an upload, at its byte offset in the file. */
+export const UploadChunk = z.strictObject({
+  uploadId: Id,
+  offset: z.number().int().min(0).max(MAX_BACKUP_BYTES),
+  data: z.base64({ error: 'a chunk is base64 text' }).max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, { error: `a chunk is at most ${UPLOAD_CHUNK_BYTES / (1024 * 1024)} MB` }),
+});
+export type UploadChunk = z.infer<typeof UploadChunk>;
+
+/** What happened to one imported file. */
+export interface ImportOutcome {
+  name: string;
+  /** added: a new document; replaced: a changed version of a file imported before; duplicate: the same text is already in the library. */
+  status: 'added' | 'replaced' | 'duplicate' | 'rejected';
+  /** The document added, replaced, or already holding this text. */
+  document?: DocumentSummary;
+  /** Why a file was rejected, in plain words. */
+  reason?: string;
+  /** For a replaced document: its annotations that found their passage again, and those that did not (kept, as orphans). */
+  annotations?: { anchored: number; orphaned: number };
+}
+
+/** Which notes to export. */
+export const ExportScope = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('document'), id: Id }),
+  z.strictObject({ kind: z.literal('tag'), tag: Tag }),
+  /** Notes on passages that mention the entity. */
+  z.strictObject({ kind: z.literal('entity'), id: Id }),
+  z.strictObject({ kind: z.literal('library') }),
+]);
+export type ExportScope = z.infer<typeof ExportScope>;
+
+export const ExportFormat = z.enum(['markdown', 'jsonld', 'csv']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** A file to save, named safely for any file system. */
+export interface ExportedFile {
+  name: string;
+  mime: string;
+  content: string;
+}
+
+/** An export: one file, or (the whole library as Markdown) one file per document to put in a folder. */
+export interface ExportResult {
+  /** A name for the file, or for the folder when there are several files. */
+  name: string;
+  files: ExportedFile[];
+  annotations: number;
+}
+
+/** What a restore added to the library; everything else in the backup was already there. */
+export interface RestoreReport {
+  documents: number;
+  annotations: number;
+  entities: number;
+  /** Documents that got tags back. */
+  documentTags: number;
+  /** Whether the backup's settings were applied (only into a library whose settings were never changed). */
+  settings: boolean;
+  /** Items of the backup that could not be restored, and why. */
+  problems: string[];
+}
+
+export const ioContract = {
+  /** Starts sending a file; a file over the size limit is refused with the reason to show. */
+  beginUpload: method<UploadTicket>()(z.tuple([NewUpload])),
+  sendUploadChunk: method<{ received: number }>()(z.tuple([UploadChunk])),
+  /** Drops an upload that will not be finished (the person pressed Cancel). */
+  cancelUpload: method<void>()(z.tuple([Id])),
+  /** Reads a finished upload as a document: adds it, replaces an earlier version of it, or says why not. */
+  importUpload: method<ImportOutcome>()(z.tuple([Id])),
+  /** Notes as Markdown for Obsidian and similar tools, W3C Web Annotation JSON-LD, or CSV. */
+  exportNotes: method<ExportResult>()(z.tuple([ExportScope, ExportFormat])),
+  /** One file with everything the person made: documents, annotations, entities, tags, settings. */
+  createBackup: method<ExportedFile>()(z.tuple([])),
+  /** Merges a finished upload of a backup into the library, adding only what is missing. */
+  restoreBackup: method<RestoreReport>()(z.tuple([Id])),
+};

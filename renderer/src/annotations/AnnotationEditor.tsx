@@ -1,0 +1,302 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { Annotation, HighlightColor } from '../../../main/common/contract';
+import { api } from '../api/client';
+import { announceChange } from './changes';
+import { COLORS, colorName, deleteWithUndo, formatWhen, NOTE_LIMIT, quoteOf } from './model';
+import { usePlacement } from './popover';
+
+export type EditorFocus = 'note' | 'tags';
+
+interface Props {
+  /** The highlights under the place clicked, innermost first; usually one. */
+  annotations: Annotation[];
+  index: number;
+  onIndex: (index: number) => void;
+  focus: EditorFocus;
+  /** Where the edited highlight is on screen now (or its entry in the panel, for an orphan). */
+  anchor: (id: string) => DOMRect | null;
+  onClose: () => void;
+}
+
+const SAVE_AFTER_MS = 300;
+
+/**
+ * The popover that edits one highlight: colour, note (saved as you type),
+ * tags, delete. When highlights overlap where it was opened, it steps
+ * between them. Esc or a click elsewhere closes it; nothing typed is lost.
+ */
+export function AnnotationEditor({ annotations, index, onIndex, focus, anchor, onClose }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const annotation = annotations[index] ?? annotations[0];
+  const id = annotation?.id;
+  const anchorNow = useCallback(() => (id ? anchor(id) : null), [anchor, id]);
+  const placement = usePlacement(box, anchorNow, 'below');
+  const placed = placement !== null;
+
+  // The fields cannot take focus while the editor is still hidden, waiting for its place.
+  useEffect(() => {
+    if (placed) box.current?.querySelector<HTMLElement>(focus === 'tags' ? '.ae-tags input' : '.ae-note textarea')?.focus({ preventScroll: true });
+  }, [placed, focus]);
+
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Element | null;
+      // A click on another highlight re-targets the editor; anywhere else closes it.
+      if (box.current?.contains(target) || target?.closest('[data-annotations], [data-annotation-item]')) return;
+      onClose();
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      // Focus that was in the editor goes back where it came from; focus the person moved elsewhere stays there.
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (lost && opener?.isConnected) opener.focus({ preventScroll: true });
+    };
+  }, [onClose]);
+
+  if (!annotation) return null;
+  return (
+    <div
+      ref={box}
+      role="dialog"
+      aria-label={annotation.note.trim() ? 'Edit note' : 'Edit highlight'}
+      className="annotation-editor"
+      style={placement ? { top: placement.top, left: placement.left } : { visibility: 'hidden', top: 0, left: 0 }}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        onClose();
+      }}
+    >
+      {annotations.length > 1 && (
+        <div className="ae-switch" role="group" aria-label="Overlapping highlights">
+          <button type="button" onClick={() => onIndex((index + annotations.length - 1) % annotations.length)} aria-label="Previous overlapping highlight">
+            ‹
+          </button>
+          <span>
+            Highlight {index + 1} of {annotations.length} here
+          </span>
+          <button type="button" onClick={() => onIndex((index + 1) % annotations.length)} aria-label="Next overlapping highlight">
+            ›
+          </button>
+        </div>
+      )}
+      <EditorBody key={annotation.id} annotation={annotation} onClose={onClose} />
+    </div>
+  );
+}
+
+function EditorBody({ annotation, onClose }: { annotation: Annotation; onClose: () => void }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = async (change: () => Promise<unknown>) => {
+    try {
+      await change();
+      setProblem(null);
+      announceChange();
+      return true;
+    } catch (error) {
+      setProblem((error as Error).message);
+      return false;
+    }
+  };
+  return (
+    <>
+      <div className="ae-head">
+        <ColorPicker color={annotation.color} onPick={(color) => void run(() => api.updateAnnotation(annotation.id, { color }))} />
+        <button type="button" className="ae-close" onClick={onClose} aria-label="Close">
+          ×
+        </button>
+      </div>
+      <blockquote className={`ae-quote hl-edge-${annotation.color}`}>{quoteOf(annotation)}</blockquote>
+      {annotation.anchor.status === 'orphaned' && (
+        <p className="ae-orphan">This passage is no longer in the document’s text. Re-attach the note from the side panel, or delete it.</p>
+      )}
+      <NoteField annotation={annotation} />
+      <TagField annotation={annotation} run={run} />
+      {problem && (
+        <p className="ae-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="ae-foot">
+        <span className="ae-date">
+          {annotation.modified === annotation.created ? 'Created' : 'Edited'} {formatWhen(annotation.modified)}
+        </span>
+        <button
+          type="button"
+          className="ae-delete"
+          onClick={async () => {
+            if (await run(() => deleteWithUndo(annotation))) onClose();
+          }}
+        >
+          Delete
+        </button>
+      </div>
+    </>
+  );
+}
+
+function ColorPicker({ color, onPick }: { color: HighlightColor; onPick: (color: HighlightColor) => void }) {
+  return (
+    <div className="ae-colors" role="radiogroup" aria-label="Colour">
+      {COLORS.map((c) => (
+        <button
+          key={c}
+          type="button"
+          role="radio"
+          aria-checked={c === color}
+          aria-label={colorName(c)}
+          title={colorName(c)}
+          className={`swatch swatch-${c}`}
+          onClick={() => c !== color && onPick(c)}
+        />
+      ))}
+    </div>
+  );
+}
+
+type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string };
+
+/** The note, saved shortly after typing stops and when the editor closes. */
+function NoteField({ annotation }: { annotation: Annotation }) {
+  const fieldId = useId();
+  const [draft, setDraft] = useState(annotation.note);
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const saved = useRef(annotation.note);
+  const latest = useRef(draft);
+  latest.current = draft;
+  const mounted = useRef(true);
+
+  const save = useCallback(async () => {
+    const text = latest.current;
+    if (text === saved.current) return;
+    if (mounted.current) setState({ kind: 'saving' });
+    try {
+      await api.updateAnnotation(annotation.id, { note: text });
+      saved.current = text;
+      announceChange();
+      if (mounted.current) setState({ kind: 'saved' });
+    } catch (error) {
+      if (mounted.current) setState({ kind: 'error', message: (error as Error).message });
+    }
+  }, [annotation.id]);
+
+  useEffect(() => {
+    if (draft === saved.current) return;
+    const timer = setTimeout(() => void save(), SAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [draft, save]);
+
+  // Closing the editor, switching highlight or leaving the page saves what was typed.
+  useEffect(() => {
+    mounted.current = true;
+    const onHide = () => void save();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      mounted.current = false;
+      window.removeEventListener('pagehide', onHide);
+      void save();
+    };
+  }, [save]);
+
+  const over = draft.length > NOTE_LIMIT;
+  return (
+    <div className="ae-note">
+      <label htmlFor={fieldId} className="ae-label">
+        Note
+      </label>
+      <textarea
+        id={fieldId}
+        value={draft}
+        rows={Math.min(10, Math.max(3, draft.split('\n').length + 1))}
+        placeholder="Write a note…"
+        aria-describedby={`${fieldId}-hint`}
+        aria-invalid={over || state.kind === 'error'}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={() => void save()}
+      />
+      <div className="ae-note-foot">
+        <span id={`${fieldId}-hint`} className="ae-hint">
+          **bold**, *italics*, [link](https://…), - lists
+        </span>
+        <span className={`ae-status${over ? ' ae-status-over' : ''}`} aria-live="polite">
+          {draft.length > NOTE_LIMIT * 0.9 && `${draft.length.toLocaleString('en')} / ${NOTE_LIMIT.toLocaleString('en')} · `}
+          {state.kind === 'saving' ? 'Saving…' : state.kind === 'saved' ? 'Saved' : ''}
+        </span>
+      </div>
+      {state.kind === 'error' && (
+        <p className="ae-error" role="alert">
+          {state.message} Your text is still here; nothing was saved.
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface TagFieldProps {
+  annotation: Annotation;
+  run: (change: () => Promise<unknown>) => Promise<boolean>;
+}
+
+/** The tags as chips, and a field that adds one on Enter or comma (the core says when a tag is not valid). */
+function TagField({ annotation, run }: TagFieldProps) {
+  const [text, setText] = useState('');
+  const listId = useId();
+  const [known, setKnown] = useState<string[]>([]);
+  useEffect(() => {
+    let current = true;
+    api.listTags().then(
+      (tags) => current && setKnown(tags.map((t) => t.tag)),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const add = async () => {
+    const tag = text.trim().replace(/^#/, '');
+    if (!tag) return;
+    if (annotation.tags.includes(tag) || (await run(() => api.updateAnnotation(annotation.id, { tags: [...annotation.tags, tag] })))) setText('');
+  };
+  return (
+    <div className="ae-tags">
+      <ul className="tag-list" aria-label="Tags">
+        {annotation.tags.map((tag) => (
+          <li key={tag} className="tag-chip">
+            {tag}
+            <button
+              type="button"
+              aria-label={`Remove tag ${tag}`}
+              onClick={() => void run(() => api.updateAnnotation(annotation.id, { tags: annotation.tags.filter((t) => t !== tag) }))}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <input
+        type="text"
+        aria-label="Add a tag"
+        placeholder={annotation.tags.length === 0 ? 'Add a tag, e.g. operators/china' : 'Add a tag'}
+        value={text}
+        list={listId}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' || event.key === ',') {
+            event.preventDefault();
+            void add();
+          }
+        }}
+      />
+      <datalist id={listId}>
+        {known.filter((tag) => !annotation.tags.includes(tag)).map((tag) => (
+          <option key={tag} value={tag} />
+        ))}
+      </datalist>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useCommands } from '../commands/registry';
+import { canUndo, dismissToast, undoLast, useUndoToast } from './undo';
+import './annotations.css';
+
+/** Typing in a field keeps the field's own Undo. */
+const typing = (): boolean => {
+  const focused = document.activeElement;
+  return focused instanceof HTMLElement && (focused.isContentEditable || focused.matches('input, textarea, select'));
+};
+
+/**
+ * Window-wide part of annotations: the toast that offers Undo after a
+ * delete, and Ctrl/Cmd+Z to undo (wherever the delete was made).
+ */
+export function AnnotationsLayer() {
+  const toast = useUndoToast();
+  const [problem, setProblem] = useState<string | null>(null);
+  const undo = async () => {
+    try {
+      await undoLast();
+      setProblem(null);
+    } catch (error) {
+      setProblem(`Could not undo: ${(error as Error).message}`);
+    }
+  };
+  useCommands(() => [{ id: 'edit.undo', title: 'Undo delete', group: 'Edit', enabled: () => canUndo() && !typing(), run: undo }], []);
+
+  if (!toast && !problem) return null;
+  return (
+    <div className="undo-toast" role="status">
+      <p>{problem ?? toast?.message}</p>
+      {toast && !problem && (
+        <button type="button" onClick={() => void undo()}>
+          Undo
+        </button>
+      )}
+      <button type="button" className="undo-dismiss" aria-label="Dismiss" onClick={() => (problem ? setProblem(null) : dismissToast())}>
+        ×
+      </button>
+    </div>
+  );
+}

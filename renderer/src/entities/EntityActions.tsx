@@ -1,0 +1,118 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Entity } from '../../../main/common/contract';
+import { api } from '../api/client';
+import { Dialog } from '../commands/Dialog';
+import { entityChanges } from './changes';
+import { useEntitySummaries, useEntityTypes } from './useEntityData';
+
+/** Runs a change, keeping the dialog open with the message when it fails. */
+function useAttempt(onDone: () => void) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const attempt = async (change: () => Promise<unknown>) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await change();
+      entityChanges.announce();
+      onDone();
+    } catch (error) {
+      setProblem((error as Error).message);
+      setBusy(false);
+    }
+  };
+  return { problem, busy, attempt };
+}
+
+/** Folds another entity into this one: its names become aliases here and its mentions move here. */
+export function MergeEntityDialog({ target, onClose }: { target: Entity; onClose: () => void }) {
+  const headingId = useId();
+  const [entities] = useEntitySummaries();
+  const types = useEntityTypes();
+  const [source, setSource] = useState('');
+  const { problem, busy, attempt } = useAttempt(onClose);
+  const others = entities.state === 'ready' ? entities.value.filter((e) => e.id !== target.id) : [];
+  const chosen = others.find((e) => e.id === source);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void attempt(() => api.mergeEntities(target.id, source));
+  };
+  return (
+    <Dialog labelledBy={headingId} onClose={onClose} className="entity-dialog">
+      <form onSubmit={submit}>
+        <div className="dialog-header">
+          <h2 id={headingId}>Merge into {target.name}</h2>
+        </div>
+        <div className="entity-form">
+          <label className="ent-field">
+            <span className="ent-field-label">Entity to merge into this one</span>
+            <select value={source} onChange={(event) => setSource(event.target.value)}>
+              <option value="">Choose an entity…</option>
+              {types.map((type) => {
+                const ofType = others.filter((e) => e.type === type.id);
+                return ofType.length === 0 ? null : (
+                  <optgroup key={type.id} label={type.name}>
+                    {ofType.map((e) => (
+                      <option key={e.id} value={e.id}>
+                        {e.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                );
+              })}
+            </select>
+          </label>
+          <p className="ent-field-hint">
+            {chosen
+              ? `“${chosen.name}” and its aliases become aliases of “${target.name}”; its ${chosen.mentions} mentions and its notes move here, and “${chosen.name}” is removed.`
+              : 'Its names become aliases of this entity, its mentions and notes move here.'}
+          </p>
+          {problem && (
+            <p className="ent-problem" role="alert">
+              {problem}
+            </p>
+          )}
+        </div>
+        <div className="ent-dialog-actions">
+          <button type="button" className="ent-btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="ent-btn ent-btn-primary" disabled={busy || !chosen}>
+            Merge
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Asks before deleting: mentions are unlinked, documents and annotations stay. */
+export function DeleteEntityDialog({ entity, mentions, onClose, onDeleted }: { entity: Entity; mentions: number; onClose: () => void; onDeleted: () => void }) {
+  const headingId = useId();
+  const { problem, busy, attempt } = useAttempt(onDeleted);
+  return (
+    <Dialog labelledBy={headingId} onClose={onClose} className="entity-dialog">
+      <div className="dialog-header">
+        <h2 id={headingId}>Delete {entity.name}?</h2>
+      </div>
+      <div className="entity-form">
+        <p>
+          Its {mentions} {mentions === 1 ? 'mention is' : 'mentions are'} no longer linked. Documents and annotations stay as they are.
+        </p>
+        {problem && (
+          <p className="ent-problem" role="alert">
+            {problem}
+          </p>
+        )}
+      </div>
+      <div className="ent-dialog-actions">
+        <button type="button" className="ent-btn" onClick={onClose} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="ent-btn ent-btn-danger" disabled={busy} onClick={() => void attempt(() => api.deleteEntity(entity.id))}>
+          Delete entity
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,207 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { EntityDetail, EntityDocument } from '../../../main/common/contract';
+import { api } from '../api/client';
+import { useApi } from '../api/useApi';
+import { formatDate } from '../app/format';
+import { Highlighted } from '../search/Highlighted';
+import { entityChanges } from './changes';
+import { EntityDialog } from './EntityDialog';
+import { DeleteEntityDialog, MergeEntityDialog } from './EntityActions';
+import { useEntityTypes } from './useEntityData';
+import './entities.css';
+import { OpenBesideLink } from '../split/OpenBeside';
+
+type Open = 'edit' | 'merge' | 'delete' | null;
+
+/** One entity: who or what it is, where the texts mention it, what they say it is, and what it appears with. */
+export function EntityPage() {
+  const { id = '' } = useParams();
+  const version = entityChanges.useVersion();
+  const [detail] = useApi(() => api.getEntity(id), [id, version]);
+
+  if (detail.state === 'loading') return <p className="loading">Opening the entity…</p>;
+  if (detail.state === 'error') {
+    return (
+      <section className="empty-state">
+        <h1>This entity cannot be opened</h1>
+        <p role="alert">{detail.error.message}</p>
+        <Link to="/entities">All entities</Link>
+      </section>
+    );
+  }
+  return <Entity detail={detail.value} />;
+}
+
+function Entity({ detail }: { detail: EntityDetail }) {
+  const { entity, type, documents } = detail;
+  const [open, setOpen] = useState<Open>(null);
+  const types = useEntityTypes();
+  const navigate = useNavigate();
+  const roles = documents.flatMap((doc) => doc.roles.map((role) => ({ role, doc })));
+
+  return (
+    <article className="entity-page" aria-labelledby="entity-name">
+      <header className={`entity-header entity-type-${type.id}`}>
+        <p className="type-badge">
+          <span className="type-dot" aria-hidden="true" />
+          {type.name}
+        </p>
+        <div className="entity-title">
+          <h1 id="entity-name">{entity.name}</h1>
+          <div className="entity-actions">
+            <button type="button" className="ent-btn" onClick={() => setOpen('edit')}>
+              Edit…
+            </button>
+            <button type="button" className="ent-btn" onClick={() => setOpen('merge')}>
+              Merge…
+            </button>
+            <button type="button" className="ent-btn ent-btn-danger" onClick={() => setOpen('delete')}>
+              Delete…
+            </button>
+          </div>
+        </div>
+        <p className="entity-meta">
+          {countOf(detail.mentions, 'mention')} in {countOf(documents.length, 'document')}
+          {entity.aliases.length > 0 && <> · also written {entity.aliases.map((a) => `“${a}”`).join(', ')}</>}
+          {' · '}
+          <Link to={`/?entity=${entity.id}`}>Show in the library</Link>
+        </p>
+      </header>
+
+      {roles.length > 0 && (
+        <section className="entity-section" aria-labelledby="entity-roles">
+          <h2 id="entity-roles">Roles</h2>
+          <ul className="role-list">
+            {roles.map(({ role, doc }) => (
+              <li key={`${doc.docId}:${role}`}>
+                <span className="role-phrase">{role}</span>
+                <span className="role-source">
+                  {doc.date ? formatDate(doc.date) : 'Undated'} · <Link to={`/doc/${doc.docId}`}>{doc.title}</Link>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {detail.related.length > 0 && (
+        <section className="entity-section" aria-labelledby="entity-related">
+          <h2 id="entity-related">Appears with</h2>
+          <ul className="ent-chips related-list">
+            {detail.related.map(({ entity: other, paragraphs }) => (
+              <li key={other.id} className={`ent-chip related-chip entity-type-${other.type}`}>
+                <span className="type-dot" aria-hidden="true" />
+                <Link to={`/entity/${other.id}`}>{other.name}</Link>
+                <span className="ent-chip-count" title={`In ${countOf(paragraphs, 'paragraph')} together`}>
+                  {paragraphs}
+                  <span className="visually-hidden"> {paragraphs === 1 ? 'paragraph' : 'paragraphs'} together</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="entity-section" aria-labelledby="entity-mentions">
+        <h2 id="entity-mentions">Mentions</h2>
+        {documents.length === 0 && <p className="ent-quiet">No document mentions “{entity.name}” or its aliases yet.</p>}
+        {documents.map((doc) => (
+          <MentionGroup key={doc.docId} doc={doc} />
+        ))}
+      </section>
+
+      <section className="entity-section" aria-labelledby="entity-annotations">
+        <h2 id="entity-annotations">Annotations</h2>
+        {detail.annotations.length === 0 ? (
+          <p className="ent-quiet">No highlight or note on a passage that mentions it.</p>
+        ) : (
+          <ul className="entity-annotations">
+            {detail.annotations.map((a) => (
+              <li key={a.id}>
+                <blockquote>{a.target.selector[0].exact}</blockquote>
+                {a.note && <p className="annotation-note">{a.note}</p>}
+                <Link to={`/doc/${a.docId}`}>{documents.find((d) => d.docId === a.docId)?.title ?? 'Open the document'}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <Notes key={entity.id} id={entity.id} notes={entity.notes} />
+
+      {open === 'edit' && (
+        <EntityDialog
+          title={`Edit ${entity.name}`}
+          action="Save"
+          initial={{ type: entity.type, name: entity.name, aliases: entity.aliases }}
+          types={types}
+          submit={async (input) => {
+            const saved = await api.updateEntity(entity.id, input);
+            entityChanges.announce();
+            return saved;
+          }}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      {open === 'merge' && <MergeEntityDialog target={entity} onClose={() => setOpen(null)} />}
+      {open === 'delete' && <DeleteEntityDialog entity={entity} mentions={detail.mentions} onClose={() => setOpen(null)} onDeleted={() => void navigate('/entities')} />}
+    </article>
+  );
+}
+
+function MentionGroup({ doc }: { doc: EntityDocument }) {
+  return (
+    <div className="mention-group">
+      <h3>
+        <Link to={`/doc/${doc.docId}`}>{doc.title}</Link>
+        <span className="mention-date">{doc.date ? formatDate(doc.date) : 'Undated'}</span>
+        <OpenBesideLink docId={doc.docId} title={doc.title} />
+      </h3>
+      <ul className="mention-list">
+        {doc.mentions.map((m) => (
+          <li key={m.start}>
+            <Link to={`/doc/${doc.docId}?block=${m.block}`} className="mention-sentence" title="Open at this passage">
+              <Highlighted snippet={m.sentence} />
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The entity's own notes, saved when the person says so. */
+function Notes({ id, notes }: { id: string; notes: string }) {
+  const [draft, setDraft] = useState(notes);
+  const [state, setState] = useState<{ saving: boolean; problem: string | null }>({ saving: false, problem: null });
+  useEffect(() => setDraft(notes), [notes]);
+  const save = async () => {
+    setState({ saving: true, problem: null });
+    try {
+      await api.updateEntity(id, { notes: draft });
+      entityChanges.announce();
+      setState({ saving: false, problem: null });
+    } catch (error) {
+      setState({ saving: false, problem: (error as Error).message });
+    }
+  };
+  return (
+    <section className="entity-section" aria-labelledby="entity-notes">
+      <h2 id="entity-notes">Notes</h2>
+      <textarea className="entity-notes" aria-labelledby="entity-notes" value={draft} rows={4} placeholder="What you know about it, in your words." onChange={(event) => setDraft(event.target.value)} />
+      <div className="notes-actions">
+        <button type="button" className="ent-btn" disabled={state.saving || draft === notes} onClick={() => void save()}>
+          Save notes
+        </button>
+        {state.problem && (
+          <p className="ent-problem" role="alert">
+            {state.problem}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+const countOf = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,0 +1,110 @@
+import { useCallback, useRef, useState } from 'react';
+import type { ImportOutcome } from '../../../main/common/contract';
+import { api } from '../api/client';
+import { useCommands } from '../commands/registry';
+import { DropOverlay } from './DropOverlay';
+import { ImportPanel } from './ImportPanel';
+import { announceLibraryChanged } from './libraryEvents';
+import { sendFile } from './transfer';
+
+/** What the import panel shows: the file being read and how far along, then what happened to each file. */
+export interface ImportProgress {
+  running: boolean;
+  /** Files chosen so far in this run, and how many are done. */
+  total: number;
+  done: number;
+  current: { name: string; size: number; sent: number } | null;
+  outcomes: ImportOutcome[];
+  /** Files left unread because Cancel was pressed. */
+  cancelled: string[];
+}
+
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,text/plain,text/markdown,text/html,application/pdf';
+const IDLE: ImportProgress = { running: false, total: 0, done: 0, current: null, outcomes: [], cancelled: [] };
+
+/**
+ * Imports files one after the other, whether chosen in the file picker (the
+ * "Import documents…" command: Ctrl/Cmd+O, the menu, the library's button)
+ * or dropped on the window: the panel shows the current file with a progress
+ * bar and Cancel, then a summary with a reason for every file that could not
+ * be imported. Each file that lands updates the library at once.
+ */
+export function ImportLayer() {
+  const [progress, setProgress] = useState<ImportProgress>(IDLE);
+  const queue = useRef<File[]>([]);
+  const running = useRef(false);
+  const cancelRequested = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const run = useCallback(async () => {
+    running.current = true;
+    cancelRequested.current = false;
+    for (let file = queue.current.shift(); file; file = queue.current.shift()) {
+      if (cancelRequested.current) {
+        const left = [file.name, ...queue.current.splice(0).map((f) => f.name)];
+        setProgress((p) => ({ ...p, cancelled: [...p.cancelled, ...left] }));
+        break;
+      }
+      const current = file;
+      setProgress((p) => ({ ...p, current: { name: current.name, size: current.size, sent: 0 } }));
+      const outcome = await importOne(current, (sent) => setProgress((p) => (p.current ? { ...p, current: { ...p.current, sent } } : p)), () => cancelRequested.current);
+      if (outcome === null) {
+        setProgress((p) => ({ ...p, cancelled: [...p.cancelled, current.name] }));
+        continue;
+      }
+      if (outcome.status === 'added' || outcome.status === 'replaced') announceLibraryChanged();
+      setProgress((p) => ({ ...p, done: p.done + 1, outcomes: [...p.outcomes, outcome] }));
+    }
+    running.current = false;
+    setProgress((p) => ({ ...p, running: false, current: null }));
+  }, []);
+
+  const importFiles = useCallback(
+    (files: File[]) => {
+      if (files.length === 0) return;
+      queue.current.push(...files);
+      setProgress((p) => (p.running ? { ...p, total: p.total + files.length } : { ...IDLE, running: true, total: files.length }));
+      if (!running.current) void run();
+    },
+    [run],
+  );
+
+  const choose = useCallback(() => input.current?.click(), []);
+  const cancel = useCallback(() => {
+    cancelRequested.current = true;
+  }, []);
+  const dismiss = useCallback(() => setProgress(IDLE), []);
+
+  useCommands(() => [{ id: 'file.import', title: 'Import documents…', group: 'File', keywords: ['add', 'open', 'pdf', 'html', 'markdown', 'text'], run: choose }], [choose]);
+
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept={ACCEPT}
+        hidden
+        aria-label="Choose documents to import"
+        onChange={(event) => {
+          importFiles([...(event.target.files ?? [])]);
+          event.target.value = '';
+        }}
+      />
+      <DropOverlay onDrop={importFiles} />
+      {(progress.running || progress.outcomes.length > 0 || progress.cancelled.length > 0) && <ImportPanel progress={progress} onCancel={cancel} onDismiss={dismiss} />}
+    </>
+  );
+}
+
+/** Sends and reads one file; null when it was cancelled. A failure becomes that file's reason, and the others go on. */
+async function importOne(file: File, onBytes: (sent: number) => void, cancelled: () => boolean): Promise<ImportOutcome | null> {
+  try {
+    const sent = await sendFile(file, 'import', onBytes, cancelled);
+    if ('cancelled' in sent) return null;
+    if ('refused' in sent) return { name: file.name, status: 'rejected', reason: sent.refused };
+    return await api.importUpload(sent.uploadId);
+  } catch (error) {
+    return { name: file.name, status: 'rejected', reason: (error as Error).message };
+  }
+}

@@ -1,0 +1,55 @@
+import { useId, useState } from 'react';
+import { api } from '../api/client';
+import { useApi } from '../api/useApi';
+import { tagChanges } from './changes';
+
+interface Props {
+  /** Tags already on the item: not offered again. */
+  current: readonly string[];
+  onAdd: (tag: string) => void;
+  label?: string;
+  busy?: boolean;
+}
+
+/**
+ * A field that adds a tag: the tags in use are offered as you type
+ * (`operators/china` for "chi"); a new one is made by typing it, with `/`
+ * between levels. Enter adds.
+ */
+export function TagInput({ current, onAdd, label = 'Add a tag', busy = false }: Props) {
+  const listId = useId();
+  const [draft, setDraft] = useState('');
+  const version = tagChanges.useVersion();
+  const [known] = useApi(() => api.listTags(), [version]);
+  const offered = known.state === 'ready' ? known.value.filter((t) => t.used && !current.includes(t.tag)) : [];
+  const add = () => {
+    const tag = draft.trim();
+    if (!tag) return;
+    onAdd(tag);
+    setDraft('');
+  };
+  return (
+    <span className="tag-input">
+      <input
+        aria-label={label}
+        placeholder="Add a tag…"
+        list={listId}
+        value={draft}
+        disabled={busy}
+        spellCheck={false}
+        autoComplete="off"
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          add();
+        }}
+      />
+      <datalist id={listId}>
+        {offered.map((t) => (
+          <option key={t.tag} value={t.tag} />
+        ))}
+      </datalist>
+    </span>
+  );
+}

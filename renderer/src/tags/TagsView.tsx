@@ -1,0 +1,149 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type { TagInfo } from '../../../main/common/contract';
+import { api } from '../api/client';
+import { useApi } from '../api/useApi';
+import { tagChanges } from './changes';
+import { describeCount, tagTree, type TagNode } from './tree';
+import './tags.css';
+
+/** Every tag as a tree, each with what carries it; renamed, merged (rename onto an existing tag) and deleted here. */
+export function TagsView() {
+  const version = tagChanges.useVersion();
+  const [tags] = useApi(() => api.listTags(), [version]);
+  const all = tags.state === 'ready' ? tags.value : [];
+  const [outcome, setOutcome] = useState<string | null>(null);
+  return (
+    <section className="tags-view" aria-labelledby="tags-title">
+      <div className="view-header">
+        <h1 id="tags-title">Tags</h1>
+        <p className="view-meta">{tags.state === 'ready' ? `${all.filter((t) => t.used).length} in use` : ''}</p>
+      </div>
+      <p className="ent-intro">
+        Tags label documents and notes; a <code>/</code> makes levels (<code>operators/china</code> sits under <code>operators</code>). Renaming a tag onto one that exists merges the two.
+      </p>
+      {tags.state === 'error' && (
+        <p role="alert" className="notice notice-error">
+          {tags.error.message}
+        </p>
+      )}
+      {tags.state === 'ready' && all.length === 0 && <p className="ent-empty">No tags yet. Add one under a document’s title, or to a note.</p>}
+      <p className="tag-outcome" role="status">
+        {outcome}
+      </p>
+      <TagRows nodes={tagTree(all)} all={all} onDone={setOutcome} />
+    </section>
+  );
+}
+
+interface RowsProps {
+  nodes: TagNode[];
+  all: TagInfo[];
+  /** Says what a rename, merge or delete did. */
+  onDone: (outcome: string) => void;
+}
+
+function TagRows({ nodes, all, onDone }: RowsProps) {
+  if (nodes.length === 0) return null;
+  return (
+    <ul className="tag-rows">
+      {nodes.map((node) => (
+        <li key={node.tag}>
+          <TagRow node={node} all={all} onDone={onDone} />
+          <TagRows nodes={node.children} all={all} onDone={onDone} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type Mode = 'view' | 'rename' | 'delete';
+
+function TagRow({ node, all, onDone }: { node: TagNode; all: TagInfo[]; onDone: (outcome: string) => void }) {
+  const [mode, setMode] = useState<Mode>('view');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const run = async (change: () => Promise<{ documents: number; annotations: number }>, done: string) => {
+    setProblem(null);
+    try {
+      const changed = await change();
+      setMode('view');
+      onDone(`${done}: ${describeCount(changed)} changed.`);
+      tagChanges.announce();
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  };
+
+  return (
+    <div className="tag-row" style={{ marginLeft: `${node.depth * 20}px` }}>
+      {mode === 'rename' ? (
+        <RenameForm node={node} all={all} onCancel={() => setMode('view')} onRename={(to, merging) => void run(() => api.renameTag(node.tag, to), merging ? `Merged into ${to}` : `Renamed to ${to}`)} />
+      ) : (
+        <>
+          <Link className="tag-name" to={`/?tag=${encodeURIComponent(node.tag)}`} title="Show what carries it in the library">
+            <span className="tag-hash" aria-hidden="true">
+              #
+            </span>
+            {node.tag}
+          </Link>
+          <span className="tag-count">{describeCount(node)}</span>
+          {mode === 'delete' ? (
+            <span className="tag-confirm" role="group" aria-label={`Delete ${node.tag}`}>
+              <span>Remove it from {describeCount(node)}? They stay.</span>
+              <button type="button" className="ent-btn ent-btn-danger" onClick={() => void run(() => api.deleteTag(node.tag), `Deleted ${node.tag}`)}>
+                Delete tag
+              </button>
+              <button type="button" className="ent-btn" onClick={() => setMode('view')}>
+                Cancel
+              </button>
+            </span>
+          ) : (
+            <span className="tag-actions">
+              <button type="button" className="ent-btn" aria-label={`Rename ${node.tag}`} onClick={() => setMode('rename')}>
+                Rename…
+              </button>
+              <button type="button" className="ent-btn ent-btn-quiet" aria-label={`Delete ${node.tag}`} onClick={() => setMode('delete')}>
+                Delete…
+              </button>
+            </span>
+          )}
+        </>
+      )}
+      {problem && (
+        <p className="ent-problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function RenameForm({ node, all, onCancel, onRename }: { node: TagNode; all: TagInfo[]; onCancel: () => void; onRename: (to: string, merging: boolean) => void }) {
+  const listId = useId();
+  const [to, setTo] = useState(node.tag);
+  const target = to.trim();
+  const merging = target !== node.tag && all.some((t) => t.tag === target);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (target && target !== node.tag) onRename(target, merging);
+  };
+  return (
+    <form className="tag-rename" onSubmit={submit}>
+      <input aria-label={`New name for ${node.tag}`} value={to} list={listId} autoFocus spellCheck={false} onChange={(event) => setTo(event.target.value)} onKeyDown={(event) => event.key === 'Escape' && onCancel()} />
+      <datalist id={listId}>
+        {all
+          .filter((t) => t.tag !== node.tag)
+          .map((t) => (
+            <option key={t.tag} value={t.tag} />
+          ))}
+      </datalist>
+      <button type="submit" className="ent-btn ent-btn-primary" disabled={!target || target === node.tag}>
+        {merging ? `Merge into ${target}` : 'Rename'}
+      </button>
+      <button type="button" className="ent-btn" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
+  );
+}

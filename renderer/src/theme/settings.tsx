@@ -1,0 +1,99 @@
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import type { AppSettings, SettingsPatch } from '../../../main/common/contract';
+import { api } from '../api/client';
+import { useTheme } from './theme';
+
+interface SettingsState {
+  settings: AppSettings;
+  /** Applies a change at once and saves it in the background. */
+  update: (patch: SettingsPatch) => void;
+  /** Why the last change could not be saved, until the next one succeeds. */
+  saveError: string | null;
+}
+
+const SettingsContext = createContext<SettingsState | null>(null);
+
+/** The last settings seen, so the window opens in the right theme before the core answers. */
+const CACHE = 'dossier.settings';
+
+function cached(): AppSettings | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(CACHE) ?? 'null') as Partial<AppSettings> | null;
+    return typeof value?.theme === 'string' && typeof value.reader === 'object' ? (value as AppSettings) : null;
+  } catch {
+    return null;
+  }
+}
+
+const merge = (settings: AppSettings, patch: SettingsPatch): AppSettings => ({
+  theme: patch.theme ?? settings.theme,
+  reader: { ...settings.reader, ...patch.reader },
+  sidebar: patch.sidebar ?? settings.sidebar,
+});
+
+/** Saves one change after another, so that two quick changes reach the core in the order they were made. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The app settings (theme, reading typography, sidebar), kept by the core in
+ * settings.json so that both the desktop app and the browser mode remember
+ * them. Renders its children once the settings are known.
+ */
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const [settings, setSettings] = useState<AppSettings | null>(cached);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.getSettings().then(
+      (saved) => {
+        setSettings(saved);
+        localStorage.setItem(CACHE, JSON.stringify(saved));
+      },
+      (error: Error) => setLoadError(error.message),
+    );
+  }, []);
+
+  const update = useCallback((patch: SettingsPatch) => {
+    setSettings((current) => (current ? merge(current, patch) : current));
+    queue = queue.then(() =>
+      api.updateSettings(patch).then(
+        (saved) => {
+          localStorage.setItem(CACHE, JSON.stringify(saved));
+          setSaveError(null);
+        },
+        (error: Error) => setSaveError(`Your setting is in use but was not saved: ${error.message}`),
+      ),
+    );
+  }, []);
+
+  const value = useMemo(() => (settings ? { settings, update, saveError } : null), [settings, update, saveError]);
+  if (!value) {
+    return loadError ? (
+      <p role="alert" className="notice notice-error">Dossier could not load its settings: {loadError}</p>
+    ) : null;
+  }
+  return (
+    <SettingsContext.Provider value={value}>
+      <WindowSettings />
+      {children}
+    </SettingsContext.Provider>
+  );
+}
+
+/** Applies the settings that style the whole window: the theme, and whether the sidebar shows (`data-sidebar` on <html>). */
+function WindowSettings() {
+  const { theme, sidebar } = useSettings().settings;
+  useTheme(theme);
+  useLayoutEffect(() => {
+    document.documentElement.dataset['sidebar'] = sidebar === false ? 'hidden' : 'shown';
+  }, [sidebar]);
+  return null;
+}
+
+/** The app settings and a setter; only inside SettingsProvider. */
+export function useSettings(): SettingsState {
+  const state = useContext(SettingsContext);
+  if (!state) throw new Error('useSettings: outside SettingsProvider');
+  return state;
+}

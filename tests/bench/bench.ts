@@ -1,0 +1,185 @@
+/**
+ * `npm run bench`: search at 10,000 documents, and what it costs as the
+ * library grows.
+ *
+ *   npm run bench                      5 MB and 50 MB libraries (about 1,000 and 10,000 documents)
+ *   npm run bench -- --full            also 150 MB (30,000 documents; adds about ten minutes)
+ *   npm run bench -- --sizes=50        one size only
+ *   npm run bench -- --skip=raw,browser,annotations,import
+ *
+ * Every library is generated from a fixed seed (see corpus.ts), so runs are
+ * comparable. Each measurement runs in a fresh process; figures are printed
+ * and written to <out>/bench/results.md and results.json.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { browserPhase, type BrowserResult } from './browser';
+import { generateDocuments, generateQueries, paragraphPool } from './corpus';
+import { longDocument, writeDocuments, writeLibrary } from './library';
+import { annotations, cold, importFiles, keystrokes, ours, raw, type AnnotationResult, type ColdResult, type ImportResult, type OursResult, type RawResult } from './phases';
+import { report } from './report';
+
+const SEED = 20_240_626;
+const QUERIES = 500;
+const DOCUMENT_BYTES = 5000;
+const here = dirname(fileURLToPath(import.meta.url));
+const out = dirname(here);
+
+export interface SizeResults {
+  megabytes: number;
+  documents: number;
+  ours: OursResult;
+  coldSaved: ColdResult;
+  coldUnsaved: ColdResult;
+  raw: RawResult | null;
+  annotations: AnnotationResult | null;
+  importing: ImportResult | null;
+}
+
+export interface BenchResults {
+  started: string;
+  machine: Record<string, string>;
+  queries: { count: number; keystrokes: number; examples: string[] };
+  sizes: SizeResults[];
+  annotationsSmall: AnnotationResult | null;
+  importSmall: ImportResult | null;
+  browser: BrowserResult | { skipped: string };
+  minutes: number;
+}
+
+let argsFiles = 0;
+
+/** Runs one phase in a fresh node process (its arguments in a file: too long for a command line) and returns what it printed. */
+async function inChild<T>(phase: string, args: unknown[]): Promise<T> {
+  const argsFile = join(tmpdir(), `dossier-bench-args-${process.pid}-${argsFiles++}.json`);
+  await writeFile(argsFile, JSON.stringify(args));
+  const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', phase, argsFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await rm(argsFile, { force: true });
+  const line = output.split('\n').find((l) => l.startsWith('RESULT '));
+  if (code !== 0 || !line) throw new Error(`bench: phase ${phase} failed (exit ${code}):\n${output}`);
+  return JSON.parse(line.slice('RESULT '.length)) as T;
+}
+
+const PHASES: Record<string, (...args: never[]) => Promise<unknown>> = { ours, cold, raw, annotations, importFiles };
+
+async function child(phase: string, argsFile: string): Promise<void> {
+  const run = PHASES[phase] as (...a: unknown[]) => Promise<unknown>;
+  const result = await run(...(JSON.parse(await readFile(argsFile, 'utf8')) as unknown[]));
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+function machine(): Record<string, string> {
+  // Read from node_modules directly: a package's exports may hide its package.json.
+  const pkg = (name: string) => (JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return {
+    os: `${type()} ${release()}`,
+    cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
+    memory: `${Math.round(totalmem() / 2 ** 30)} GB`,
+    node: process.version,
+    minisearch: pkg('minisearch'),
+    'load average at start': loadavg().map((l) => l.toFixed(1)).join(' '),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { full: { type: 'boolean' }, sizes: { type: 'string' }, skip: { type: 'string' } } });
+  const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.full ? [5, 50, 150] : [5, 50];
+  const skip = new Set((values.skip ?? '').split(',').filter(Boolean));
+  const started = Date.now();
+  const results: BenchResults = { started: new Date().toISOString(), machine: machine(), queries: { count: 0, keystrokes: 0, examples: [] }, sizes: [], annotationsSmall: null, importSmall: null, browser: { skipped: 'not run' }, minutes: 0 };
+  const work = await mkdtemp(join(tmpdir(), 'dossier-bench-'));
+  const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+  try {
+    log('reading the paragraph pool (SOTU speeches, SpamAssassin e-mail bodies)');
+    const pool = paragraphPool();
+    const queries = generateQueries(pool, QUERIES, SEED + 1);
+    const queryFile = join(work, 'queries.json');
+    await writeFile(queryFile, JSON.stringify(queries));
+    results.queries = { count: queries.length, keystrokes: keystrokes(queries).length, examples: queries.slice(0, 12) };
+
+    for (const megabytes of sizes) {
+      const documents = Math.round((megabytes * 1e6) / DOCUMENT_BYTES);
+      const dataDir = join(work, `library-${megabytes}mb`);
+      log(`writing a ${megabytes} MB library of ${documents} documents`);
+      const library = await writeLibrary(dataDir, pool, documents, megabytes * 1e6, SEED + megabytes);
+      log(`our index: build, ${results.queries.keystrokes} keystrokes, ${queries.length} full queries, save`);
+      const oursResult = await inChild<OursResult>('ours', [dataDir, queries]);
+      log('cold start with the saved index, then without it');
+      const coldSaved = await inChild<ColdResult>('cold', [dataDir, true]);
+      const coldUnsaved = await inChild<ColdResult>('cold', [dataDir, false]);
+      let rawResult: RawResult | null = null;
+      if (!skip.has('raw')) {
+        log('raw MiniSearch on the same passages');
+        rawResult = await inChild<RawResult>('raw', [dataDir, queries, 45_000]);
+      }
+      let annotationResult: AnnotationResult | null = null;
+      let importResult: ImportResult | null = null;
+      if (megabytes === 50 && !skip.has('annotations')) {
+        log(`annotations: ${documents} to make, then timed saves`);
+        annotationResult = await inChild<AnnotationResult>('annotations', [dataDir, documents]);
+      }
+      if (megabytes === 50 && !skip.has('browser')) results.browser = await browser(work, pool, dataDir, queries, log);
+      if (megabytes === 50 && !skip.has('import')) {
+        log('import through the upload API into this library');
+        importResult = await inChild<ImportResult>('importFiles', [dataDir, importSet(pool, SEED + 7)]);
+      }
+      results.sizes.push({ megabytes, documents: library.documents.length, ours: oursResult, coldSaved, coldUnsaved, raw: rawResult, annotations: annotationResult, importing: importResult });
+      await rm(dataDir, { recursive: true, force: true });
+    }
+    if (!skip.has('annotations')) {
+      log('annotations in a new library (the 5 seed documents)');
+      results.annotationsSmall = await inChild<AnnotationResult>('annotations', [await mkdtemp(join(work, 'seed-')), 0]);
+    }
+    if (!skip.has('import')) {
+      log('import into a new library');
+      results.importSmall = await inChild<ImportResult>('importFiles', [await mkdtemp(join(work, 'seed-')), importSet(pool, SEED + 7)]);
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  results.machine['load average at end'] = loadavg().map((l) => l.toFixed(1)).join(' ');
+  results.minutes = (Date.now() - started) / 60_000;
+  const markdown = report(results);
+  console.log(`\n${markdown}`);
+  await mkdir(here, { recursive: true });
+  await writeFile(join(here, 'results.md'), markdown);
+  await writeFile(join(here, 'results.json'), JSON.stringify(results, null, 2));
+  console.log(`\nWritten to ${join(here, 'results.md')} and results.json`);
+}
+
+/** 100 documents of about 5 KB, different from the library's, as files to import. */
+function importSet(pool: string[], seed: number): Array<{ name: string; text: string }> {
+  return [...generateDocuments(pool, 100, 100 * DOCUMENT_BYTES, seed)].map((doc, i) => ({ name: `import-${i}.txt`, text: `${doc.text}\nImported copy ${seed}-${i}.\n` }));
+}
+
+async function browser(work: string, pool: string[], library: string, queries: string[], log: (m: string) => void): Promise<BenchResults['browser']> {
+  if (!existsSync(join(out, 'renderer', 'index.html')) || !existsSync(join(out, 'main', 'web.js'))) {
+    return { skipped: `the window is not built in ${out}: run \`npm run build\` (or vite build with DOSSIER_OUT) first` };
+  }
+  log('Chromium: a 5 MB document, then typing in the search box of this library');
+  const long = await writeDocuments(join(work, 'long-document'), [longDocument(pool, 5e6, SEED + 3)]);
+  const typed = keystrokes(queries.slice(0, 40));
+  return browserPhase(out, { dataDir: long.dataDir, id: (long.documents[0] as { id: string }).id }, library, typed);
+}
+
+const [, , mode, phase, argsFile] = process.argv;
+if (mode === '--child' && phase && argsFile) {
+  child(phase, argsFile).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().catch((error: unknown) => {
+    console.error((error as Error).stack ?? error);
+    process.exit(1);
+  });
+}

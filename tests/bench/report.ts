@@ -1,0 +1,111 @@
+/** The benchmark's results as Markdown tables, each figure beside raw MiniSearch's and its goal. */
+import type { BenchResults, SizeResults } from './bench';
+import type { BrowserResult } from './browser';
+import { RESULTS_PER_KEYSTROKE } from './phases';
+import type { Distribution } from './stats';
+
+const ms = (n: number) => (n >= 10_000 ? `${(n / 1000).toFixed(1)} s` : n >= 1000 ? `${(n / 1000).toFixed(2)} s` : n >= 10 ? `${n.toFixed(0)} ms` : `${n.toFixed(1)} ms`);
+const mb = (n: number) => `${n.toFixed(n >= 100 ? 0 : 1)} MB`;
+const times = (n: number) => `${n.toFixed(2)}×`;
+const pct = (d: Distribution) => `${ms(d.p50)} / ${ms(d.p95)} / ${ms(d.p99)}`;
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+function sizeTable(s: SizeResults): string {
+  const { ours, raw } = s;
+  const textMb = ours.chars / 1e6;
+  const indexMb = ours.heapMb + ours.externalMb;
+  const rows: string[][] = [
+    ['index build', ms(ours.buildMs), raw ? ms(raw.buildMs) : '—', raw ? times(ours.buildMs / raw.buildMs) : '—', ''],
+    ['index memory (heap + buffers of its thread)', `${mb(indexMb)} (${(indexMb / textMb).toFixed(1)}× text)`, raw ? `${mb(raw.heapMb)} (${(raw.heapMb / textMb).toFixed(1)}× text)` : '—', raw ? times(indexMb / raw.heapMb) : '—', `< 3× text: ${verdict(indexMb < 3 * textMb)}`],
+    ['saved index', `${mb(ours.indexFileMb)} binary, written in ${ms(ours.saveMs)}`, raw ? `${mb(raw.jsonMb)} JSON, stringified in ${ms(raw.stringifyMs)} (blocking)` : '—', '', ''],
+    ['save after a change: main process blocked', `${ms(ours.saveAfterChange.blockedMs)} (save ${ms(ours.saveAfterChange.totalMs)} in the worker, ${ms(ours.saveAfterChange.mergeMs)} of it merging)`, raw ? `${ms(raw.stringifyMs)}` : '—', '', `< 50 ms: ${verdict(ours.saveAfterChange.blockedMs < 50)}`],
+    ['index alone, restarted: load / first answer', `${ms(ours.reload.loadMs)} / ${ms(ours.reload.firstAnswerMs)}`, raw ? `loadJSON ${ms(raw.loadJsonMs)}` : '—', raw ? times(ours.reload.loadMs / raw.loadJsonMs) : '—', ''],
+    ['cold start, saved index: whole core open / first answer', `${ms(s.coldSaved.openMs)} / ${ms(s.coldSaved.firstAnswerMs)}`, '', '', `< 1 s: ${verdict(s.coldSaved.firstAnswerMs < 1000)}`],
+    ['cold start, no saved index: first complete answer', ms(s.coldUnsaved.firstAnswerMs), raw ? `build ${ms(raw.buildMs)}` : '—', '', ''],
+    [`per keystroke p50 / p95 / p99 (${ours.keystroke.n} keystrokes)`, pct(ours.keystroke), raw ? `${pct(raw.keystroke)} (first ${raw.keystroke.n})` : '—', raw ? `${times(ours.keystroke.p95 / raw.keystroke.p95)} at p95` : '—', `p95 < 10 ms: ${verdict(ours.keystroke.p95 < 10)}; p99 < 25 ms: ${verdict(ours.keystroke.p99 < 25)}`],
+    ['per keystroke, naive MiniSearch (prefix + fuzzy 0.2 on every word)', '', raw ? `${pct(raw.naiveKeystroke)} (first ${raw.naiveKeystroke.n})` : '—', '', ''],
+    ['main process blocked while searching', ms(ours.keystrokeBlockedMs), 'all of each query (same thread)', '', `< 16 ms: ${verdict(ours.keystrokeBlockedMs < 16)}`],
+    [`full query p50 / p95 / p99 (${ours.full.n} queries)`, pct(ours.full), raw ? pct(raw.full) : '—', raw ? `${times(ours.full.p50 / raw.full.p50)} at p50, ${times(ours.full.p95 / raw.full.p95)} at p95` : '—', raw ? `overhead < 1.3×: ${verdict(ours.full.p95 / raw.full.p95 < 1.3)}` : ''],
+    ['add one document, searchable', ms(ours.addDocumentMs), '', '', ''],
+    ['peak RSS of the process', mb(Math.max(ours.peakRssMb, s.coldSaved.peakRssMb, s.coldUnsaved.peakRssMb)), raw ? mb(raw.peakRssMb) : '—', '', `< 800 MB: ${verdict(Math.max(ours.peakRssMb, s.coldSaved.peakRssMb, s.coldUnsaved.peakRssMb) < 800)}`],
+  ];
+  return [
+    `### ${s.megabytes} MB: ${s.documents.toLocaleString('en')} documents, ${ours.passages.toLocaleString('en')} passages, ${(ours.chars / 1e6).toFixed(1)} M characters`,
+    '',
+    '| | Dossier | raw MiniSearch | Dossier / MiniSearch | goal |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+function growthTable(results: BenchResults): string {
+  const rows = results.sizes.map((s) => [
+    `${s.megabytes} MB`,
+    s.documents.toLocaleString('en'),
+    ms(s.ours.buildMs),
+    mb(s.ours.heapMb + s.ours.externalMb),
+    mb(s.ours.indexFileMb),
+    ms(s.ours.reload.loadMs),
+    ms(s.coldSaved.firstAnswerMs),
+    pct(s.ours.keystroke),
+    pct(s.ours.full),
+    mb(Math.max(s.ours.peakRssMb, s.coldSaved.peakRssMb, s.coldUnsaved.peakRssMb)),
+  ]);
+  return [
+    '### How each cost grows',
+    '',
+    '| library | documents | build | index memory | file | load | cold start to first answer | keystroke p50 / p95 / p99 | full query p50 / p95 / p99 | peak RSS |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+function otherTables(results: BenchResults): string {
+  const lines: string[] = ['### Annotations and import', '', '| | measured | goal |', '| --- | --- | --- |'];
+  const big = results.sizes.find((s) => s.annotations)?.annotations;
+  for (const a of [results.annotationsSmall, big]) {
+    if (!a) continue;
+    lines.push(`| annotation save at ${a.documents.toLocaleString('en')} documents, ${a.annotations.toLocaleString('en')} annotations: create p50 / p95 | ${ms(a.create.p50)} / ${ms(a.create.p95)} | < 10 ms: ${verdict(a.create.p95 < 10)} |`);
+    lines.push(`| … edit a note p50 / p95 | ${ms(a.update.p50)} / ${ms(a.update.p95)} | < 10 ms: ${verdict(a.update.p95 < 10)} |`);
+  }
+  if (big) lines.push(`| making the ${big.annotations.toLocaleString('en')} annotations (16 at a time) | ${ms(big.createAllMs)} | |`);
+  const imported = results.sizes.find((s) => s.importing)?.importing;
+  for (const i of [results.importSmall, imported]) {
+    if (!i) continue;
+    lines.push(`| import of ${i.files} files (${mb(i.mb)}) through the upload API into a library of ${i.documentsBefore.toLocaleString('en')} documents | ${i.mbPerSecond.toFixed(2)} MB/s (${ms(i.perFile.p50)} per file at p50, ${ms(i.perFile.p95)} at p95) | |`);
+  }
+  return lines.join('\n');
+}
+
+function browserTable(b: BenchResults['browser']): string {
+  if ('skipped' in b) return `### The window\n\nSkipped: ${b.skipped}.`;
+  const r = b as BrowserResult;
+  return [
+    `### The window (Chromium ${r.chromium})`,
+    '',
+    '| | measured | goal |',
+    '| --- | --- | --- |',
+    `| open a 5 MB document: first blocks painted | ${ms(r.longDocumentFirstPaintMs)} (longest task ${ms(r.longDocumentLongestTaskMs)}) | smooth |`,
+    `| scrolling it: frame time p50 / p95 / max | ${ms(r.scrollFrames.p50)} / ${ms(r.scrollFrames.p95)} / ${ms(r.scrollFrames.max)} (longest task ${ms(r.scrollLongestTaskMs)}) | 16 ms frames |`,
+    `| typing in the search box (50 MB library): keystroke to results painted p50 / p95 / p99 (${r.typing.n}) | ${pct(r.typing)} (longest task ${ms(r.typingLongestTaskMs)}) | window never blocked > 16 ms |`,
+  ].join('\n');
+}
+
+export function report(results: BenchResults): string {
+  const machine = Object.entries(results.machine).map(([k, v]) => `${k}: ${v}`).join(' · ');
+  return [
+    `## Benchmark run of ${results.started.slice(0, 16).replace('T', ' ')} UTC (${results.minutes.toFixed(1)} minutes)`,
+    '',
+    machine,
+    '',
+    `Queries: ${results.queries.count} generated from the corpus (seeded), typed one character at a time = ${results.queries.keystrokes} keystrokes, ${RESULTS_PER_KEYSTROKE} results each; e.g. ${results.queries.examples.map((q) => `\`${q}\``).join(', ')}.`,
+    '',
+    ...results.sizes.map(sizeTable).flatMap((t) => [t, '']),
+    growthTable(results),
+    '',
+    otherTables(results),
+    '',
+    browserTable(results.browser),
+    '',
+  ].join('\n');
+}
