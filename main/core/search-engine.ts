@@ -26,7 +26,7 @@ import {
 } from './search-entries';
 import { Matcher, type EngineSearch } from './search-matching';
 import type { ParsedQuery } from './search-query';
-import type { Segment } from './search-segment';
+import { drain, type Segment } from './search-segment';
 import { indexOfTerm, lowerBound } from './search-vocabulary';
 
 /** The delta is merged into a new segment when it holds this many entries (or a fifth of the segment's). */
@@ -163,6 +163,11 @@ export class SearchEngine {
     return new SearchEngine(state);
   }
 
+  /** Whether everything is in the segment (nothing changed since the last merge or load). */
+  get merged(): boolean {
+    return this.clean !== null;
+  }
+
   /** Everything merged into one segment, ready to save. */
   toState(): EngineState {
     if (!this.clean) this.compact();
@@ -225,12 +230,21 @@ export class SearchEngine {
     return this.data.deltaForward.length + this.data.dead >= Math.max(DELTA_MERGE_MIN, this.data.segmentEntries / 5);
   }
 
-  /** Merges the delta into a new segment and drops dead entries: no text is tokenised again. */
+  /** Merges the delta into a new segment and drops dead entries (see `compacting`). */
   compact(): void {
+    drain(this.compacting());
+  }
+
+  /**
+   * Merges the delta into a new segment and drops dead entries, a step at a
+   * time: no text is tokenised again. Queries may run between steps (they
+   * see the index as it was); updates must wait until it is done.
+   */
+  *compacting(): Generator<void, void> {
     const data = this.data;
     const writer = new SegmentWriter();
     const ids = new Int32Array(data.segment.terms.length + data.extraTerms.length).fill(-1);
-    const idOf = (id: number) => {
+    const map = (id: number) => {
       if (ids[id] === -1) ids[id] = writer.builder.idOf(data.termName(id));
       return ids[id] as number;
     };
@@ -238,16 +252,19 @@ export class SearchEngine {
     const c = data.columns;
     const copy = (e: number, slot: number): number => {
       const { terms, tfs, from, to } = termsOf(data, e);
-      const mapped = new Uint32Array(to - from);
-      for (let i = from; i < to; i++) mapped[i - from] = idOf(terms[i] as number);
-      return writer.add(c.kinds.get(e), slot, c.blocks.get(e), c.starts.get(e), c.lengths.get(e), mapped, tfs.subarray(from, to), data.bytesOf(e, encoder), data.meta.get(e));
+      return writer.addMapped(c.kinds.get(e), slot, c.blocks.get(e), c.starts.get(e), c.lengths.get(e), terms, tfs, from, to, map, data.bytesOf(e, encoder), data.meta.get(e));
     };
-    const records = data.records.map((r, slot) => {
-      if (!r) return null;
+    const records: Array<DocRecord | null> = [];
+    for (const [slot, r] of data.records.entries()) {
+      if (!r) {
+        records.push(null);
+        continue;
+      }
       const moved = (list: number[]) => list.map((e) => copy(e, slot));
-      return { ...r, titleEntry: copy(r.titleEntry, slot), passages: moved(r.passages), notes: moved(r.notes) };
-    });
-    this.load(writer.finish(records));
+      records.push({ ...r, titleEntry: copy(r.titleEntry, slot), passages: moved(r.passages), notes: moved(r.notes) });
+      if (slot % 200 === 0) yield;
+    }
+    this.load(yield* writer.finishing(records));
   }
 
   // ---------------------------------------------------------------- queries
@@ -382,6 +399,11 @@ export class EngineBuilder {
   }
 
   finish(): SearchEngine {
-    return SearchEngine.fromState(this.writer.finish(this.records));
+    return drain(this.finishing());
+  }
+
+  /** The engine, built a step at a time (see SegmentBuilder.finishing). */
+  *finishing(): Generator<void, SearchEngine> {
+    return SearchEngine.fromState(yield* this.writer.finishing(this.records));
   }
 }

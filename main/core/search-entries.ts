@@ -6,7 +6,7 @@
  * Pure code: no Node, no DOM.
  */
 import { forEachTerm } from './search-tokens';
-import { Growable, SegmentBuilder, type Segment } from './search-segment';
+import { drain, Growable, SegmentBuilder, type Segment } from './search-segment';
 
 /** Kinds of entry, as stored in the kinds column. */
 export const TITLE = 0;
@@ -152,8 +152,18 @@ export class SegmentWriter {
 
   /** Adds an entry already tokenised: builder term ids and counts, its length, its text as UTF-8. */
   add(kind: number, doc: number, block: number, start: number, length: number, ids: ArrayLike<number>, tfs: ArrayLike<number>, text: Uint8Array, meta?: EntryMeta): number {
-    const entry = this.columns.push(kind, doc, block, start, length);
     this.builder.addEntry(ids, tfs, length);
+    return this.record(kind, doc, block, start, length, text, meta);
+  }
+
+  /** Adds an entry of another segment: its terms [from, to), mapped to builder ids by `map`. */
+  addMapped(kind: number, doc: number, block: number, start: number, length: number, terms: Uint32Array, tfs: Uint8Array, from: number, to: number, map: (id: number) => number, text: Uint8Array, meta?: EntryMeta): number {
+    this.builder.addMapped(terms, tfs, from, to, map, length);
+    return this.record(kind, doc, block, start, length, text, meta);
+  }
+
+  private record(kind: number, doc: number, block: number, start: number, length: number, text: Uint8Array, meta?: EntryMeta): number {
+    const entry = this.columns.push(kind, doc, block, start, length);
     this.pieces.push(text);
     this.bytes += text.length;
     this.offsets.push(this.bytes);
@@ -161,11 +171,16 @@ export class SegmentWriter {
     return entry;
   }
 
-  /** The state of an engine holding exactly what was written. */
+  /** The state of an engine holding exactly what was written (see `finishing`). */
   finish(records: Array<DocRecord | null>): EngineState {
+    return drain(this.finishing(records));
+  }
+
+  /** The state of an engine holding exactly what was written, a step at a time (see SegmentBuilder.finishing). */
+  *finishing(records: Array<DocRecord | null>): Generator<void, EngineState> {
     const { columns } = this;
-    const lengthSum = [0, 0, 0, 0];
-    const count = [0, 0, 0, 0];
+    const lengthSum = [0, 0, 0];
+    const count = [0, 0, 0];
     for (let e = 0; e < columns.count; e++) {
       lengthSum[columns.kinds.get(e)]! += columns.lengths.get(e);
       count[columns.kinds.get(e)]!++;
@@ -180,8 +195,10 @@ export class SegmentWriter {
       texts.set(piece, at);
       at += piece.length;
     }
+    yield;
+    const segment = yield* this.builder.finishing(average);
     return {
-      segment: this.builder.finish(average),
+      segment,
       kinds: columns.kinds.toArray(),
       docs: columns.docs.toArray(),
       blocks: columns.blocks.toArray(),

@@ -13,7 +13,7 @@
  *
  * Pure code: no Node, no DOM.
  */
-import type { FilterKey, QueryChip } from '../common/contract';
+import { FILTER_KEYS, type FilterKey, type QueryChip } from '../common/contract';
 import { atomsOf, queryWords } from './search-tokens';
 
 /** A word to match. `typing`: the word at the caret, which matches as a prefix from its first letter. */
@@ -59,7 +59,6 @@ export interface ParsedQuery {
   problems: string[];
 }
 
-const KEYS: readonly FilterKey[] = ['tag', 'entity', 'type', 'is', 'in', 'after', 'before'];
 const KINDS: Record<string, ResultKind> = { note: 'note', notes: 'note', entity: 'entity', entities: 'entity', passage: 'passage', passages: 'passage', text: 'passage' };
 const DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -106,7 +105,7 @@ export function parseQuery(q: string): ParsedQuery {
     const last = index === all.length - 1 && typingAtEnd;
     const filter = /^([a-z]+):(.*)$/is.exec(item.text);
     const key = filter?.[1]?.toLowerCase() as FilterKey | undefined;
-    if (filter && key && KEYS.includes(key)) {
+    if (filter && key && (FILTER_KEYS as readonly string[]).includes(key)) {
       const value = unquote(filter[2] ?? '');
       // "tag:" alone is a filter still being typed: nothing to apply yet.
       if (value) addFilter(parsed, key, value, item);

@@ -40,11 +40,6 @@ export interface Segment {
   fwdTfs: Uint8Array;
 }
 
-/** An empty segment. */
-export function emptySegment(): Segment {
-  return { terms: [], postOffsets: new Uint32Array(1), postEntries: new Uint32Array(0), postTfs: new Uint8Array(0), fwdOffsets: new Uint32Array(1), fwdTerms: new Uint32Array(0), fwdTfs: new Uint8Array(0) };
-}
-
 /** A typed array that grows by doubling. */
 export class Growable<T extends Uint32Array | Uint8Array | Int32Array> {
   private data: T;
@@ -134,22 +129,43 @@ export class SegmentBuilder {
     this.lengths.push(length);
   }
 
-  /**
-   * Freezes what was added. `averageLength(e)` is the mean length of entries
-   * of e's kind, for ordering postings by impact.
-   */
+  /** Adds the next entry from a slice [from, to) of another segment's terms, mapped to builder ids by `map`. */
+  addMapped(terms: Uint32Array, tfs: Uint8Array, from: number, to: number, map: (id: number) => number, length: number): void {
+    for (let i = from; i < to; i++) {
+      this.termIds.push(map(terms[i] as number));
+      this.tfs.push(tfs[i] as number);
+    }
+    this.offsets.push(this.termIds.length);
+    this.lengths.push(length);
+  }
+
+  /** Freezes what was added (see `finishing`). */
   finish(averageLength: (entry: number) => number): Segment {
+    return drain(this.finishing(averageLength));
+  }
+
+  /**
+   * Freezes what was added, a step at a time: the caller may let other work
+   * run at each yield (the index keeps answering while it merges).
+   * `averageLength(e)` is the mean length of entries of e's kind, for
+   * ordering postings by impact.
+   */
+  *finishing(averageLength: (entry: number) => number): Generator<void, Segment> {
     const order = this.names.map((_, i) => i).sort((a, b) => compare(this.names[a] as string, this.names[b] as string));
     const rank = new Uint32Array(order.length);
     order.forEach((old, position) => (rank[old] = position));
     const terms = order.map((old) => this.names[old] as string);
+    yield;
     const fwdOffsets = this.offsets.toArray();
     const rawTerms = this.termIds.toArray();
-    for (let i = 0; i < rawTerms.length; i++) rawTerms[i] = rank[rawTerms[i] as number] as number;
-    const postings = invert(fwdOffsets, rawTerms, this.tfs.toArray(), terms.length);
+    for (let i = 0; i < rawTerms.length; i++) {
+      rawTerms[i] = rank[rawTerms[i] as number] as number;
+      if (i % STEP === 0) yield;
+    }
+    const postings = yield* inverting(fwdOffsets, rawTerms, this.tfs.toArray(), terms.length);
     // Inverting the postings back gives every entry's terms in ascending id order.
-    const forward = invert(postings.offsets, postings.items, postings.tfs, fwdOffsets.length - 1);
-    orderByImpact(postings, (e, tf) => tfWeight(tf, this.lengths[e] as number, averageLength(e)));
+    const forward = yield* inverting(postings.offsets, postings.items, postings.tfs, fwdOffsets.length - 1);
+    yield* orderingByImpact(postings, (e, tf) => tfWeight(tf, this.lengths[e] as number, averageLength(e)));
     return {
       terms,
       postOffsets: postings.offsets,
@@ -162,6 +178,17 @@ export class SegmentBuilder {
   }
 }
 
+/** Work done between two yields of a step-by-step job: a few milliseconds. */
+const STEP = 1 << 18;
+
+/** Runs a step-by-step job to its end at once. */
+export function drain<T>(job: Generator<void, T>): T {
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
+}
+
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Lists {
@@ -171,17 +198,26 @@ interface Lists {
 }
 
 /** Turns lists of items per owner into lists of owners per item (counting sort: linear, no allocation per list). */
-function invert(offsets: Uint32Array, items: Uint32Array, tfs: Uint8Array, itemCount: number): Lists {
+function* inverting(offsets: Uint32Array, items: Uint32Array, tfs: Uint8Array, itemCount: number): Generator<void, Lists> {
   const counts = new Uint32Array(itemCount + 1);
   for (let i = 0; i < items.length; i++) counts[(items[i] as number) + 1]!++;
   for (let t = 0; t < itemCount; t++) counts[t + 1]! += counts[t] as number;
+  yield;
   const out: Lists = { offsets: counts.slice(), items: new Uint32Array(items.length), tfs: new Uint8Array(items.length) };
   const cursor = counts;
+  let done = 0;
   for (let owner = 0; owner + 1 < offsets.length; owner++) {
-    for (let i = offsets[owner] as number; i < (offsets[owner + 1] as number); i++) {
+    const from = offsets[owner] as number;
+    const to = offsets[owner + 1] as number;
+    for (let i = from; i < to; i++) {
       const at = cursor[items[i] as number]!++;
       out.items[at] = owner;
       out.tfs[at] = tfs[i] as number;
+    }
+    done += to - from;
+    if (done >= STEP) {
+      done = 0;
+      yield;
     }
   }
   return out;
@@ -193,9 +229,10 @@ function invert(offsets: Uint32Array, items: Uint32Array, tfs: Uint8Array, itemC
  * Impact, count and entry are packed into one float (12 + 8 + 32 bits of a
  * 53-bit mantissa) so the native numeric sort does the work.
  */
-function orderByImpact(postings: Lists, weight: (entry: number, tf: number) => number): void {
+function* orderingByImpact(postings: Lists, weight: (entry: number, tf: number) => number): Generator<void, void> {
   const { offsets, items, tfs } = postings;
   const scratch = new Float64Array(maxListLength(offsets));
+  let done = 0;
   for (let t = 0; t + 1 < offsets.length; t++) {
     const from = offsets[t] as number;
     const n = (offsets[t + 1] as number) - from;
@@ -213,6 +250,11 @@ function orderByImpact(postings: Lists, weight: (entry: number, tf: number) => n
       const key = keys[i] as number;
       items[from + i] = key % 2 ** 32;
       tfs[from + i] = Math.floor(key / 2 ** 32) % 256;
+    }
+    done += n;
+    if (done >= STEP / 4) {
+      done = 0;
+      yield;
     }
   }
 }

@@ -53,8 +53,9 @@ const yieldToQueries = () => new Promise<void>((resolve) => setImmediate(resolve
 export class SearchService {
   private engine = SearchEngine.empty();
   private indexing: IndexProgress | null = null;
-  /** Updates that arrived during the first build, applied once it is done. */
+  /** Updates that arrived during the first build or a merge, applied once it is done. */
   private readonly waiting: Array<() => void> = [];
+  private merging = false;
   private loadedFrom: ServiceStatus['loadedFrom'] = 'empty';
   private loadMs = 0;
   private buildMs: number | null = null;
@@ -94,7 +95,7 @@ export class SearchService {
     const changed = library.filter((d) => prints.get(d.id)?.text !== fingerprint(d));
     if (changed.length === 0) return;
     if (prints.size === 0) await (this.building = this.build(changed));
-    else await this.inSlices(changed, (doc) => this.engine.setDocument(this.input(doc), this.passagesOf(doc.id)));
+    else await this.inSlices(changed, (doc) => this.update(() => this.engine.setDocument(this.input(doc), this.passagesOf(doc.id))));
     this.changed(changed.length * 10);
   }
 
@@ -147,22 +148,30 @@ export class SearchService {
     return { documents: stats.documents, indexing: this.indexing, loadedFrom: this.loadedFrom, loadMs: this.loadMs, buildMs: this.buildMs, lastSave: this.lastSave, stats, notice: this.notice };
   }
 
-  /** The memory of the thread the index runs in, after a collection when the runtime allows one (--expose-gc). */
-  memory(): NodeJS.MemoryUsage {
-    (globalThis as { gc?: () => void }).gc?.();
+  /** The memory of the thread the index runs in, after collections when the runtime allows them (--expose-gc). */
+  async memory(): Promise<NodeJS.MemoryUsage> {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    // Buffers are released after the collection that found them garbage: give that a turn, then collect again.
+    await yieldToQueries();
+    gc?.();
     return process.memoryUsage();
   }
 
-  /** Merges the changes and writes the index now (after any save under way). */
+  /**
+   * Merges the changes and writes the index now (after any save under way).
+   * The merge runs in slices, so searches are answered meanwhile (from the
+   * index as it was); updates wait for it.
+   */
   save(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     this.saving = this.saving.then(async () => {
       const started = performance.now();
-      const state = this.engine.toState();
+      if (!this.engine.merged) await this.exclusively(() => this.inTurns(this.engine.compacting()));
       const merged = performance.now();
       this.unsaved = 0;
-      await writeSnapshot(this.file, state);
+      await writeSnapshot(this.file, this.engine.toState());
       this.lastSave = { totalMs: performance.now() - started, mergeMs: merged - started };
     });
     return this.saving;
@@ -204,7 +213,7 @@ export class SearchService {
       builder.add(this.input(doc), this.passagesOf(doc.id));
       (this.indexing as IndexProgress).done++;
     });
-    this.engine = builder.finish();
+    this.engine = await this.inTurns(builder.finishing());
     this.buildMs = performance.now() - started;
     this.indexing = null;
     this.loadedFrom = 'built';
@@ -223,8 +232,31 @@ export class SearchService {
     }
   }
 
+  /** Runs a step-by-step job, letting queries in whenever a slice of time is used up. */
+  private async inTurns<T>(job: Generator<void, T>): Promise<T> {
+    let slice = performance.now();
+    for (let step = job.next(); ; step = job.next()) {
+      if (step.done) return step.value;
+      if (performance.now() - slice > BUILD_SLICE_MS) {
+        await yieldToQueries();
+        slice = performance.now();
+      }
+    }
+  }
+
+  /** Runs `work` with updates held back until it is done (they must not change what it reads). */
+  private async exclusively<T>(work: () => Promise<T>): Promise<T> {
+    this.merging = true;
+    try {
+      return await work();
+    } finally {
+      this.merging = false;
+      for (const apply of this.waiting.splice(0)) apply();
+    }
+  }
+
   private update(apply: () => void): void {
-    if (this.indexing) this.waiting.push(apply);
+    if (this.indexing || this.merging) this.waiting.push(apply);
     else apply();
   }
 

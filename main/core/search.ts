@@ -66,17 +66,34 @@ export interface SearchIndexOptions {
 export class SearchIndex {
   private host: Host;
   private synced: Promise<void> = Promise.resolve();
+  /**
+   * Resolves once the index can answer: loaded (a large library is then
+   * indexed in the background, with progress in search results) or, for a
+   * library of up to INDEX_BEFORE_OPENING documents, brought up to date.
+   */
+  ready: Promise<void> = Promise.resolve();
 
   private constructor(private readonly options: SearchIndexOptions) {
     this.host = this.startHost();
   }
 
-  /** Starts the index: loads the saved one and brings it up to date with the library. */
-  static async open(options: SearchIndexOptions): Promise<SearchIndex> {
+  /**
+   * Starts the index without waiting for it: the saved index is read in the
+   * worker while the rest of the app starts; calls made meanwhile are
+   * answered once it is there.
+   */
+  static start(options: SearchIndexOptions): SearchIndex {
     const index = new SearchIndex(options);
-    await index.start();
+    index.begin();
     options.events?.on('documentChanged', (docId) => index.setDocument(docId));
     options.events?.on('documentRemoved', (docId) => index.removeDocument(docId));
+    return index;
+  }
+
+  /** Starts the index and waits until it is ready. */
+  static async open(options: SearchIndexOptions): Promise<SearchIndex> {
+    const index = SearchIndex.start(options);
+    await index.ready;
     return index;
   }
 
@@ -138,13 +155,14 @@ export class SearchIndex {
     await this.host.stop();
   }
 
-  private async start(): Promise<void> {
-    await this.host.call('open');
-    const { notice } = await this.host.call('status');
-    if (notice) this.options.notices?.push({ level: 'warning', message: notice });
+  private begin(): void {
+    const opened = this.host.call('open').then(async () => {
+      const { notice } = await this.host.call('status');
+      if (notice) this.options.notices?.push({ level: 'warning', message: notice });
+    });
     const library = this.options.library();
     this.synced = this.host.call('sync', library).catch((error: unknown) => console.error(`search: indexing the library failed: ${(error as Error).message}`));
-    if (library.length <= INDEX_BEFORE_OPENING) await this.synced;
+    this.ready = library.length <= INDEX_BEFORE_OPENING ? Promise.all([opened, this.synced]).then(() => undefined) : opened;
   }
 
   private startHost(): Host {
@@ -156,7 +174,7 @@ export class SearchIndex {
   private restart(): void {
     console.error('search: the search worker stopped; starting it again');
     this.host = this.startHost();
-    this.start().catch((error: unknown) => console.error(`search: the search worker could not start again: ${(error as Error).message}`));
+    this.begin();
   }
 
   private async call<K extends ServiceMethod>(method: K, ...args: Parameters<Remote[K]>): Promise<Awaited<ReturnType<Remote[K]>>> {
@@ -183,9 +201,14 @@ function defaultWorker(): URL | null {
 
 function inlineHost(dataDir: string): Host {
   const service = new SearchService(dataDir);
+  // The worker's order (search-worker.ts): nothing starts before the saved index has been read.
+  let loaded: Promise<unknown> = Promise.resolve();
+  const run = (method: ServiceMethod, args: unknown[]) => Promise.resolve((service[method] as (...a: unknown[]) => unknown)(...args));
   return {
-    // Same semantics as the worker: each call starts at once, its answer comes as a promise.
-    call: ((method: ServiceMethod, ...args: unknown[]) => Promise.resolve((service[method] as (...a: unknown[]) => unknown)(...args))) as Call,
+    call: ((method: ServiceMethod, ...args: unknown[]) => {
+      if (method === 'open') return (loaded = run(method, args));
+      return loaded.then(() => run(method, args));
+    }) as Call,
     stop: async () => undefined,
   };
 }

@@ -45,7 +45,8 @@ export async function openDossier(options: DossierOptions): Promise<Dossier> {
   const documents = await Documents.open(store);
   await seedLibrary(documents, options.seedDir);
   const events = new EventEmitter<CoreEvents>();
-  const index = await SearchIndex.open({ dataDir: store.dir, library: () => documents.list(), events, notices: store.notices });
+  // Started, not awaited: the saved index loads in its worker while the rest of the core opens.
+  const index = SearchIndex.start({ dataDir: store.dir, library: () => documents.list(), events, notices: store.notices });
   const annotations = await Annotations.open(store, documents, events, index);
   const entities = await Entities.open(store, documents, annotations, events);
   const tags = await Tags.open(store, documents, annotations, events);
@@ -61,5 +62,6 @@ export async function openDossier(options: DossierOptions): Promise<Dossier> {
     ...tagsApi(ctx),
     ...readingApi(ctx),
   };
+  await index.ready;
   return { api, store, events: ctx.events };
 }

@@ -14,11 +14,13 @@ function sizeTable(s: SizeResults): string {
   const { ours, raw } = s;
   const textMb = ours.chars / 1e6;
   const indexMb = ours.heapMb + ours.externalMb;
+  const reloadedMb = ours.reload.heapMb + ours.reload.externalMb;
   const rows: string[][] = [
     ['index build', ms(ours.buildMs), raw ? ms(raw.buildMs) : '—', raw ? times(ours.buildMs / raw.buildMs) : '—', ''],
-    ['index memory (heap + buffers of its thread)', `${mb(indexMb)} (${(indexMb / textMb).toFixed(1)}× text)`, raw ? `${mb(raw.heapMb)} (${(raw.heapMb / textMb).toFixed(1)}× text)` : '—', raw ? times(indexMb / raw.heapMb) : '—', `< 3× text: ${verdict(indexMb < 3 * textMb)}`],
+    ['index memory, heap + buffers of its thread: after the build / after a restart', `${mb(indexMb)} (${(indexMb / textMb).toFixed(1)}× text) / ${mb(reloadedMb)} (${(reloadedMb / textMb).toFixed(1)}× text)`, raw ? `${mb(raw.heapMb)} (${(raw.heapMb / textMb).toFixed(1)}× text)` : '—', raw ? times(reloadedMb / raw.heapMb) : '—', `< 3× text: ${verdict(Math.max(indexMb, reloadedMb) < 3 * textMb)}`],
     ['saved index', `${mb(ours.indexFileMb)} binary, written in ${ms(ours.saveMs)}`, raw ? `${mb(raw.jsonMb)} JSON, stringified in ${ms(raw.stringifyMs)} (blocking)` : '—', '', ''],
     ['save after a change: main process blocked', `${ms(ours.saveAfterChange.blockedMs)} (save ${ms(ours.saveAfterChange.totalMs)} in the worker, ${ms(ours.saveAfterChange.mergeMs)} of it merging)`, raw ? `${ms(raw.stringifyMs)}` : '—', '', `< 50 ms: ${verdict(ours.saveAfterChange.blockedMs < 50)}`],
+    ['… searching while it saves: slowest answer', `${ms(ours.saveAfterChange.slowestSearchMs)} (${ours.saveAfterChange.searches} searches)`, raw ? `${ms(raw.stringifyMs)} (blocked)` : '—', '', ''],
     ['index alone, restarted: load / first answer', `${ms(ours.reload.loadMs)} / ${ms(ours.reload.firstAnswerMs)}`, raw ? `loadJSON ${ms(raw.loadJsonMs)}` : '—', raw ? times(ours.reload.loadMs / raw.loadJsonMs) : '—', ''],
     ['cold start, saved index: whole core open / first answer', `${ms(s.coldSaved.openMs)} / ${ms(s.coldSaved.firstAnswerMs)}`, '', '', `< 1 s: ${verdict(s.coldSaved.firstAnswerMs < 1000)}`],
     ['cold start, no saved index: first complete answer', ms(s.coldUnsaved.firstAnswerMs), raw ? `build ${ms(raw.buildMs)}` : '—', '', ''],
@@ -85,9 +87,10 @@ function browserTable(b: BenchResults['browser']): string {
     '',
     '| | measured | goal |',
     '| --- | --- | --- |',
-    `| open a 5 MB document: first blocks painted | ${ms(r.longDocumentFirstPaintMs)} (longest task ${ms(r.longDocumentLongestTaskMs)}) | smooth |`,
+    `| open a 5 MB document: first blocks painted | ${ms(r.longDocumentFirstPaintMs)}, of which ${ms(r.longDocumentFetchMs)} waiting for the core's getDocument (longest task in the window ${ms(r.longDocumentLongestTaskMs)}) | smooth |`,
     `| scrolling it: frame time p50 / p95 / max | ${ms(r.scrollFrames.p50)} / ${ms(r.scrollFrames.p95)} / ${ms(r.scrollFrames.max)} (longest task ${ms(r.scrollLongestTaskMs)}) | 16 ms frames |`,
     `| typing in the search box (50 MB library): keystroke to results painted p50 / p95 / p99 (${r.typing.n}) | ${pct(r.typing)} (longest task ${ms(r.typingLongestTaskMs)}) | window never blocked > 16 ms |`,
+    `| the library view of that library: opening the app to its table painted | ${ms(r.libraryFirstPaintMs)} | |`,
   ].join('\n');
 }
 

@@ -6,6 +6,7 @@ import { entityChanges } from './changes';
 import { EntityDialog } from './EntityDialog';
 import { useEntitySummaries, useEntityTypes } from './useEntityData';
 import './entities.css';
+import { Problem } from './Problem';
 
 /** The tabs of the entities views. */
 export function EntityTabs() {
@@ -161,11 +162,7 @@ function NewTypeForm() {
           Add type
         </button>
       </div>
-      {problem && (
-        <p className="ent-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
     </form>
   );
 }

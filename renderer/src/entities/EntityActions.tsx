@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { Dialog } from '../commands/Dialog';
 import { entityChanges } from './changes';
 import { useEntitySummaries, useEntityTypes } from './useEntityData';
+import { Problem } from './Problem';
 
 /** Runs a change, keeping the dialog open with the message when it fails. */
 function useAttempt(onDone: () => void) {
@@ -67,11 +68,7 @@ export function MergeEntityDialog({ target, onClose }: { target: Entity; onClose
               ? `“${chosen.name}” and its aliases become aliases of “${target.name}”; its ${chosen.mentions} mentions and its notes move here, and “${chosen.name}” is removed.`
               : 'Its names become aliases of this entity, its mentions and notes move here.'}
           </p>
-          {problem && (
-            <p className="ent-problem" role="alert">
-              {problem}
-            </p>
-          )}
+          <Problem text={problem} />
         </div>
         <div className="ent-dialog-actions">
           <button type="button" className="ent-btn" onClick={onClose}>
@@ -99,11 +96,7 @@ export function DeleteEntityDialog({ entity, mentions, onClose, onDeleted }: { e
         <p>
           Its {mentions} {mentions === 1 ? 'mention is' : 'mentions are'} no longer linked. Documents and annotations stay as they are.
         </p>
-        {problem && (
-          <p className="ent-problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <Problem text={problem} />
       </div>
       <div className="ent-dialog-actions">
         <button type="button" className="ent-btn" onClick={onClose} autoFocus>

@@ -3,6 +3,7 @@ import type { Entity, EntityType, NewEntity } from '../../../main/common/contrac
 import { Dialog } from '../commands/Dialog';
 import { AliasEditor } from './AliasEditor';
 import './entities.css';
+import { Problem } from './Problem';
 
 interface Props {
   title: string;
@@ -68,11 +69,7 @@ export function EntityDialog({ title, initial, types, action, submit, onClose }:
             </p>
           </div>
           <AliasEditor aliases={aliases} onChange={setAliases} />
-          {problem && (
-            <p className="ent-problem" role="alert">
-              {problem}
-            </p>
-          )}
+          <Problem text={problem} />
         </div>
         <div className="ent-dialog-actions">
           <button type="button" className="ent-btn" onClick={onClose}>
