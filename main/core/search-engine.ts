@@ -75,7 +75,9 @@ export class IndexData {
   readonly kindCount = [0, 0, 0];
   live = 0;
   dead = 0;
-  private readonly texts: Uint8Array;
+  private readonly texts: Uint8Array[];
+  /** Where each piece of `texts` starts in their concatenation. */
+  private readonly textStarts: number[] = [];
   private readonly textOffsets: Uint32Array;
   private readonly decoder = new TextDecoder();
 
@@ -84,6 +86,11 @@ export class IndexData {
     this.segmentEntries = state.segment.fwdOffsets.length - 1;
     this.columns = new EntryColumns(state);
     this.texts = state.texts;
+    let start = 0;
+    for (const piece of state.texts) {
+      this.textStarts.push(start);
+      start += piece.length;
+    }
     this.textOffsets = state.textOffsets;
     this.meta = new Map(state.meta);
     this.records = state.records.map((r) => (r ? { ...r } : null));
@@ -101,13 +108,22 @@ export class IndexData {
 
   textOf(e: number): string {
     if (e >= this.segmentEntries) return this.deltaTexts[e - this.segmentEntries] as string;
-    return this.decoder.decode(this.texts.subarray(this.textOffsets[e], this.textOffsets[e + 1]));
+    return this.decoder.decode(this.segmentBytes(e));
   }
 
   /** Entry e's text as UTF-8 (a view for segment entries). */
   bytesOf(e: number, encoder: TextEncoder): Uint8Array {
     if (e >= this.segmentEntries) return encoder.encode(this.deltaTexts[e - this.segmentEntries]);
-    return this.texts.subarray(this.textOffsets[e], this.textOffsets[e + 1]);
+    return this.segmentBytes(e);
+  }
+
+  private segmentBytes(e: number): Uint8Array {
+    const from = this.textOffsets[e] as number;
+    const to = this.textOffsets[e + 1] as number;
+    let piece = this.textStarts.length - 1;
+    while (piece > 0 && (this.textStarts[piece] as number) > from) piece--;
+    const start = this.textStarts[piece] as number;
+    return (this.texts[piece] as Uint8Array).subarray(from - start, to - start);
   }
 
   /** Mean length in words of the live entries of a kind. */
@@ -288,7 +304,7 @@ export class SearchEngine {
     const { segment: s, columns: c } = this.data;
     const arrays = [s.postOffsets, s.postEntries, s.postTfs, s.fwdOffsets, s.fwdTerms, s.fwdTfs];
     const clean = this.clean;
-    const texts = clean ? clean.texts.byteLength + clean.textOffsets.byteLength : 0;
+    const texts = clean ? clean.texts.reduce((sum, piece) => sum + piece.byteLength, 0) + clean.textOffsets.byteLength : 0;
     let deltaPostings = 0;
     for (const list of this.data.deltaPostings.values()) deltaPostings += list.length / 2;
     return {

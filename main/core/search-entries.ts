@@ -64,8 +64,12 @@ export interface EngineState {
   starts: Int32Array;
   lengths: Uint32Array;
   dead: Uint8Array;
-  /** The entries' texts as UTF-8, one after the other; entry e is [textOffsets[e], textOffsets[e + 1]). */
-  texts: Uint8Array;
+  /**
+   * The entries' texts as UTF-8, one after the other, in pieces of some
+   * megabytes (an entry never straddles two); entry e is bytes
+   * [textOffsets[e], textOffsets[e + 1]) of their concatenation.
+   */
+  texts: Uint8Array[];
   textOffsets: Uint32Array;
   meta: Array<[number, EntryMeta]>;
   records: Array<DocRecord | null>;
@@ -104,6 +108,9 @@ export class EntryColumns {
   }
 }
 
+/** Texts are kept in pieces of this size: no single huge buffer to grow or copy while building. */
+const TEXT_CHUNK = 16 * 1024 * 1024;
+
 /** The text a note entry indexes and shows: the note, then its tags. */
 export const noteText = (note: NoteInput): string => [note.text.trim(), note.tags.map((t) => `#${t}`).join(' ')].filter(Boolean).join('\n');
 
@@ -122,7 +129,9 @@ export class SegmentWriter {
   readonly builder = new SegmentBuilder();
   readonly columns = new EntryColumns();
   readonly meta: Array<[number, EntryMeta]> = [];
-  private readonly pieces: Uint8Array[] = [];
+  private readonly chunks: Uint8Array[] = [];
+  private chunk = new Uint8Array(TEXT_CHUNK);
+  private used = 0;
   private readonly offsets = new Growable((n) => new Uint32Array(n));
   private readonly encoder = new TextEncoder();
   private counts = new Uint32Array(1 << 16);
@@ -147,28 +156,49 @@ export class SegmentWriter {
     });
     const tfs = ids.map((id) => this.counts[id] as number);
     for (const id of ids) this.counts[id] = 0;
-    return this.add(kind, doc, block, start, words, ids, tfs, this.encoder.encode(text), meta);
+    this.builder.addEntry(ids, tfs, words);
+    // Straight into the current piece of text: no copy per entry.
+    let written = this.encoder.encodeInto(text, this.chunk.subarray(this.used));
+    if (written.read < text.length) {
+      this.nextChunk(text.length * 3);
+      written = this.encoder.encodeInto(text, this.chunk.subarray(this.used));
+    }
+    this.used += written.written;
+    return this.record(kind, doc, block, start, words, written.written, meta);
   }
 
   /** Adds an entry already tokenised: builder term ids and counts, its length, its text as UTF-8. */
   add(kind: number, doc: number, block: number, start: number, length: number, ids: ArrayLike<number>, tfs: ArrayLike<number>, text: Uint8Array, meta?: EntryMeta): number {
     this.builder.addEntry(ids, tfs, length);
-    return this.record(kind, doc, block, start, length, text, meta);
+    return this.record(kind, doc, block, start, length, this.copyText(text), meta);
   }
 
   /** Adds an entry of another segment: its terms [from, to), mapped to builder ids by `map`. */
   addMapped(kind: number, doc: number, block: number, start: number, length: number, terms: Uint32Array, tfs: Uint8Array, from: number, to: number, map: (id: number) => number, text: Uint8Array, meta?: EntryMeta): number {
     this.builder.addMapped(terms, tfs, from, to, map, length);
-    return this.record(kind, doc, block, start, length, text, meta);
+    return this.record(kind, doc, block, start, length, this.copyText(text), meta);
   }
 
-  private record(kind: number, doc: number, block: number, start: number, length: number, text: Uint8Array, meta?: EntryMeta): number {
+  private record(kind: number, doc: number, block: number, start: number, length: number, bytes: number, meta?: EntryMeta): number {
     const entry = this.columns.push(kind, doc, block, start, length);
-    this.pieces.push(text);
-    this.bytes += text.length;
+    this.bytes += bytes;
     this.offsets.push(this.bytes);
     if (meta) this.meta.push([entry, meta]);
     return entry;
+  }
+
+  private copyText(text: Uint8Array): number {
+    if (this.used + text.length > this.chunk.length) this.nextChunk(text.length);
+    this.chunk.set(text, this.used);
+    this.used += text.length;
+    return text.length;
+  }
+
+  /** Closes the current piece of text and starts one with room for at least `room` bytes. */
+  private nextChunk(room: number): void {
+    if (this.used > 0) this.chunks.push(this.chunk.subarray(0, this.used));
+    this.chunk = new Uint8Array(Math.max(TEXT_CHUNK, room));
+    this.used = 0;
   }
 
   /** The state of an engine holding exactly what was written (see `finishing`). */
@@ -189,12 +219,8 @@ export class SegmentWriter {
       const kind = columns.kinds.get(e);
       return Math.max(1, (lengthSum[kind] as number) / Math.max(1, count[kind] as number));
     };
-    const texts = new Uint8Array(this.bytes);
-    let at = 0;
-    for (const piece of this.pieces.splice(0)) {
-      texts.set(piece, at);
-      at += piece.length;
-    }
+    this.nextChunk(0);
+    const texts = this.chunks.splice(0);
     yield;
     const segment = yield* this.builder.finishing(average);
     return {

@@ -86,6 +86,14 @@ export class Growable<T extends Uint32Array | Uint8Array | Int32Array> {
   toArray(): T {
     return this.data.slice(0, this.length) as T;
   }
+
+  /** The values pushed so far (as toArray), letting go of the growing buffer: for a builder done with it. */
+  take(): T {
+    const values = this.toArray();
+    this.data = this.make(1);
+    this.length = 0;
+    return values;
+  }
 }
 
 // Postings longer than this are ordered by impact; shorter ones are read in full anyway.
@@ -156,13 +164,15 @@ export class SegmentBuilder {
     order.forEach((old, position) => (rank[old] = position));
     const terms = order.map((old) => this.names[old] as string);
     yield;
-    const fwdOffsets = this.offsets.toArray();
-    const rawTerms = this.termIds.toArray();
+    const fwdOffsets = this.offsets.take();
+    // The builder's buffers, and each copy once inverted, are let go of at once: a big build's peak memory.
+    let rawTerms = this.termIds.take();
     for (let i = 0; i < rawTerms.length; i++) {
       rawTerms[i] = rank[rawTerms[i] as number] as number;
       if (i % STEP === 0) yield;
     }
-    const postings = yield* inverting(fwdOffsets, rawTerms, this.tfs.toArray(), terms.length);
+    const postings = yield* inverting(fwdOffsets, rawTerms, this.tfs.take(), terms.length);
+    rawTerms = new Uint32Array(0);
     // Inverting the postings back gives every entry's terms in ascending id order.
     const forward = yield* inverting(postings.offsets, postings.items, postings.tfs, fwdOffsets.length - 1);
     yield* orderingByImpact(postings, (e, tf) => tfWeight(tf, this.lengths[e] as number, averageLength(e)));

@@ -91,7 +91,7 @@ export class SearchService {
   async sync(library: LibraryDocument[]): Promise<void> {
     const prints = this.engine.fingerprints();
     const ids = new Set(library.map((d) => d.id));
-    for (const id of prints.keys()) if (!ids.has(id)) this.engine.removeDocument(id);
+    for (const id of prints.keys()) if (!ids.has(id)) this.update(() => this.engine.removeDocument(id));
     const changed = library.filter((d) => prints.get(d.id)?.text !== fingerprint(d));
     if (changed.length === 0) return;
     if (prints.size === 0) await (this.building = this.build(changed));

@@ -20,6 +20,7 @@ import type { Segment } from './search-segment';
 export const SNAPSHOT_FORMAT = 1;
 const MAGIC = Buffer.from('DOSSIDX\0', 'latin1');
 const PREAMBLE = 20;
+const CHECKSUM_PIECE = 8 * 1024 * 1024;
 
 type ArrayKind = 'u8' | 'u32' | 'i32';
 const ARRAYS = {
@@ -45,34 +46,47 @@ interface Header {
 export class SnapshotError extends Error {}
 
 const SEGMENT_ARRAYS = ['postOffsets', 'postEntries', 'postTfs', 'fwdOffsets', 'fwdTerms', 'fwdTfs'] as const;
-const STATE_ARRAYS = ['kinds', 'docs', 'blocks', 'starts', 'lengths', 'dead', 'texts', 'textOffsets'] as const;
+const STATE_ARRAYS = ['kinds', 'docs', 'blocks', 'starts', 'lengths', 'dead', 'textOffsets'] as const;
+
+type View = Uint8Array | Uint32Array | Int32Array;
 
 const kindOf = (array: Uint8Array | Uint32Array | Int32Array): ArrayKind => (array instanceof Uint8Array ? 'u8' : array instanceof Int32Array ? 'i32' : 'u32');
 const bytesOf = (array: ArrayBufferView): Buffer => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 
 /** Writes a state to `file` (atomically: readers see the old file or the new one). */
 export async function writeSnapshot(file: string, state: EngineState): Promise<void> {
-  const named: Array<[string, Uint8Array | Uint32Array | Int32Array]> = [
-    ['terms', new TextEncoder().encode(state.segment.terms.join('\n'))],
-    ...SEGMENT_ARRAYS.map((name): [string, Uint8Array | Uint32Array] => [name, state.segment[name]]),
-    ...STATE_ARRAYS.map((name): [string, Uint8Array | Uint32Array | Int32Array] => [name, state[name]]),
+  // Each section is one array, or (the texts) several written one after the other.
+  const named: Array<[string, View[]]> = [
+    ['terms', [new TextEncoder().encode(state.segment.terms.join('\n'))]],
+    ...SEGMENT_ARRAYS.map((name): [string, View[]] => [name, [state.segment[name]]]),
+    ...STATE_ARRAYS.map((name): [string, View[]] => [name, [state[name]]]),
+    ['texts', state.texts],
   ];
   const sections: SectionInfo[] = [];
   let offset = 0;
-  for (const [name, array] of named) {
-    sections.push({ name, kind: kindOf(array), offset, length: array.length });
-    offset = align(offset + array.byteLength);
+  for (const [name, parts] of named) {
+    const kind = kindOf(parts[0] ?? new Uint8Array(0));
+    const bytes = parts.reduce((sum, p) => sum + p.byteLength, 0);
+    sections.push({ name, kind, offset, length: bytes / ARRAYS[kind].BYTES_PER_ELEMENT });
+    offset = align(offset + bytes);
   }
   const header = Buffer.from(JSON.stringify({ sections, records: state.records, meta: state.meta } satisfies Header));
   const headerPadded = align(PREAMBLE + header.length) - PREAMBLE;
   const body: Buffer[] = [header, Buffer.alloc(headerPadded - header.length)];
-  for (const [i, [, array]] of named.entries()) {
-    body.push(bytesOf(array));
-    const end = (sections[i] as SectionInfo).offset + array.byteLength;
+  for (const [i, [, parts]] of named.entries()) {
+    body.push(...parts.map(bytesOf));
+    const info = sections[i] as SectionInfo;
+    const end = info.offset + info.length * ARRAYS[info.kind].BYTES_PER_ELEMENT;
     body.push(Buffer.alloc(align(end) - end));
   }
+  // The checksum in pieces, with a turn for queries between them: this runs in the index's thread.
   let checksum = 0;
-  for (const part of body) checksum = crc32(part, checksum);
+  for (const part of body) {
+    for (let at = 0; at < part.length; at += CHECKSUM_PIECE) {
+      checksum = crc32(part.subarray(at, at + CHECKSUM_PIECE), checksum);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
   const preamble = Buffer.alloc(PREAMBLE);
   MAGIC.copy(preamble, 0);
   preamble.writeUInt32LE(SNAPSHOT_FORMAT, 8);
@@ -120,8 +134,8 @@ export async function readSnapshot(file: string): Promise<EngineState> {
     terms: termBytes.length === 0 ? [] : new TextDecoder().decode(termBytes).split('\n'),
     ...Object.fromEntries(SEGMENT_ARRAYS.map((name) => [name, view(name)])),
   } as Segment;
-  const arrays = Object.fromEntries(STATE_ARRAYS.map((name) => [name, view(name)])) as Pick<EngineState, (typeof STATE_ARRAYS)[number]>;
-  return { segment, ...arrays, records: header.records, meta: header.meta };
+  const arrays = Object.fromEntries(STATE_ARRAYS.map((name) => [name, view(name)])) as unknown as Pick<EngineState, (typeof STATE_ARRAYS)[number]>;
+  return { segment, ...arrays, texts: [view('texts') as Uint8Array], records: header.records, meta: header.meta };
 }
 
 function align(n: number): number {

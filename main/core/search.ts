@@ -43,15 +43,13 @@ interface Host {
   stop(): Promise<void>;
 }
 
+const MAX_RESTARTS = 3;
+
 /** Libraries up to this size are indexed before the app opens; larger ones in the background, with progress shown. */
 const INDEX_BEFORE_OPENING = 500;
 
 export interface SearchIndexOptions {
   dataDir: string;
-  /** The library as it is now; read at start-up and whenever the worker has to start again. */
-  library: () => LibraryDocument[];
-  /** Lets documentChanged / documentRemoved keep the index current. */
-  events?: EventEmitter<CoreEvents>;
   /** Where to tell the user that a saved index could not be used (the store's notices). */
   notices?: Notice[];
   /**
@@ -65,6 +63,8 @@ export interface SearchIndexOptions {
 /** The search index of a library, running in its worker. */
 export class SearchIndex {
   private host: Host;
+  private library: () => LibraryDocument[] = () => [];
+  private restarts = 0;
   private synced: Promise<void> = Promise.resolve();
   /**
    * Resolves once the index can answer: loaded (a large library is then
@@ -78,23 +78,33 @@ export class SearchIndex {
   }
 
   /**
-   * Starts the index without waiting for it: the saved index is read in the
-   * worker while the rest of the app starts; calls made meanwhile are
-   * answered once it is there.
+   * Starts reading the saved index, in its worker, without waiting: the
+   * rest of the app starts meanwhile. Then `follow` gives it the library.
    */
   static start(options: SearchIndexOptions): SearchIndex {
     const index = new SearchIndex(options);
-    index.begin();
-    options.events?.on('documentChanged', (docId) => index.setDocument(docId));
-    options.events?.on('documentRemoved', (docId) => index.removeDocument(docId));
+    index.load();
     return index;
   }
 
-  /** Starts the index and waits until it is ready. */
-  static async open(options: SearchIndexOptions): Promise<SearchIndex> {
+  /** Starts the index on a library and waits until it is ready. */
+  static async open(options: SearchIndexOptions & { library: () => LibraryDocument[]; events?: EventEmitter<CoreEvents> }): Promise<SearchIndex> {
     const index = SearchIndex.start(options);
+    index.follow(options.library, options.events);
     await index.ready;
     return index;
+  }
+
+  /**
+   * Brings the index up to date with the library (`library()` is read now,
+   * and whenever the worker has to start again), then keeps it so through
+   * documentChanged / documentRemoved. Calls made meanwhile wait their turn.
+   */
+  follow(library: () => LibraryDocument[], events?: EventEmitter<CoreEvents>): void {
+    this.library = library;
+    this.sync();
+    events?.on('documentChanged', (docId) => this.setDocument(docId));
+    events?.on('documentRemoved', (docId) => this.removeDocument(docId));
   }
 
   /**
@@ -103,7 +113,7 @@ export class SearchIndex {
    * for callers written before the index read titles from the library.
    */
   setDocument(docId: string, _title?: string, blocks?: Block[]): Promise<void> {
-    const doc = this.options.library().find((d) => d.id === docId);
+    const doc = this.library().find((d) => d.id === docId);
     if (!doc) return Promise.resolve();
     const passages: PassageInput[] | undefined = blocks?.map((b) => ({ block: b.index, start: b.start, text: b.text }));
     return this.update('setDocument', doc, passages);
@@ -155,14 +165,19 @@ export class SearchIndex {
     await this.host.stop();
   }
 
-  private begin(): void {
-    const opened = this.host.call('open').then(async () => {
+  private load(): Promise<void> {
+    const loaded = this.host.call('open').then(async () => {
       const { notice } = await this.host.call('status');
       if (notice) this.options.notices?.push({ level: 'warning', message: notice });
     });
-    const library = this.options.library();
+    this.ready = loaded;
+    return loaded;
+  }
+
+  private sync(): void {
+    const library = this.library();
     this.synced = this.host.call('sync', library).catch((error: unknown) => console.error(`search: indexing the library failed: ${(error as Error).message}`));
-    this.ready = library.length <= INDEX_BEFORE_OPENING ? Promise.all([opened, this.synced]).then(() => undefined) : opened;
+    if (library.length <= INDEX_BEFORE_OPENING) this.ready = Promise.all([this.ready, this.synced]).then(() => undefined);
   }
 
   private startHost(): Host {
@@ -170,11 +185,16 @@ export class SearchIndex {
     return script ? workerHost(script, this.options.dataDir, () => this.restart()) : inlineHost(this.options.dataDir);
   }
 
-  /** The worker stopped unexpectedly: start another on the same folder, which reloads the saved index. */
+  /** The worker stopped unexpectedly: start another on the same folder, which reloads the saved index (three times at most). */
   private restart(): void {
+    if (++this.restarts > MAX_RESTARTS) {
+      console.error('search: the search worker keeps stopping; search is unavailable until Dossier is started again');
+      return;
+    }
     console.error('search: the search worker stopped; starting it again');
     this.host = this.startHost();
-    this.begin();
+    void this.load();
+    this.sync();
   }
 
   private async call<K extends ServiceMethod>(method: K, ...args: Parameters<Remote[K]>): Promise<Awaited<ReturnType<Remote[K]>>> {

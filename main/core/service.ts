@@ -42,11 +42,12 @@ function documentsApi({ store, documents }: CoreContext, version: string): Metho
 /** Opens the data folder, seeds it on first run and builds the search index. */
 export async function openDossier(options: DossierOptions): Promise<Dossier> {
   const store = await Store.open(options.dataDir);
+  // Started first, not awaited: the saved search index loads in its worker while the rest of the core opens.
+  const index = SearchIndex.start({ dataDir: store.dir, notices: store.notices });
   const documents = await Documents.open(store);
   await seedLibrary(documents, options.seedDir);
   const events = new EventEmitter<CoreEvents>();
-  // Started, not awaited: the saved index loads in its worker while the rest of the core opens.
-  const index = SearchIndex.start({ dataDir: store.dir, library: () => documents.list(), events, notices: store.notices });
+  index.follow(() => documents.list(), events);
   const annotations = await Annotations.open(store, documents, events, index);
   const entities = await Entities.open(store, documents, annotations, events);
   const tags = await Tags.open(store, documents, annotations, events);

@@ -13,8 +13,9 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -37,6 +38,8 @@ export interface SizeResults {
   coldSaved: ColdResult;
   coldUnsaved: ColdResult;
   raw: RawResult | null;
+  /** Why raw MiniSearch has no figures (it ran out of memory at 150 MB). */
+  rawFailure?: string;
   annotations: AnnotationResult | null;
   importing: ImportResult | null;
 }
@@ -58,9 +61,14 @@ let argsFiles = 0;
 async function inChild<T>(phase: string, args: unknown[]): Promise<T> {
   const argsFile = join(tmpdir(), `dossier-bench-args-${process.pid}-${argsFiles++}.json`);
   await writeFile(argsFile, JSON.stringify(args));
-  const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', phase, argsFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', phase, argsFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // Shown as it comes, and kept: a phase that dies says why there (an out-of-memory abort, for one).
+  child.stderr.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    output += chunk.toString();
+  });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   await rm(argsFile, { force: true });
   const line = output.split('\n').find((l) => l.startsWith('RESULT '));
@@ -117,9 +125,15 @@ async function main(): Promise<void> {
       const coldSaved = await inChild<ColdResult>('cold', [dataDir, true]);
       const coldUnsaved = await inChild<ColdResult>('cold', [dataDir, false]);
       let rawResult: RawResult | null = null;
+      let rawFailure: string | undefined;
       if (!skip.has('raw')) {
         log('raw MiniSearch on the same passages');
-        rawResult = await inChild<RawResult>('raw', [dataDir, queries, 45_000]);
+        try {
+          rawResult = await inChild<RawResult>('raw', [dataDir, queries, 45_000]);
+        } catch (error) {
+          rawFailure = /heap out of memory/.test((error as Error).message) ? `ran out of memory (Node's default heap limit, ${Math.round(heapLimitMb())} MB) while building` : (error as Error).message.split('\n')[0];
+          log(`raw MiniSearch failed: ${rawFailure}`);
+        }
       }
       let annotationResult: AnnotationResult | null = null;
       let importResult: ImportResult | null = null;
@@ -132,8 +146,9 @@ async function main(): Promise<void> {
         log('import through the upload API into this library');
         importResult = await inChild<ImportResult>('importFiles', [dataDir, importSet(pool, SEED + 7)]);
       }
-      results.sizes.push({ megabytes, documents: library.documents.length, ours: oursResult, coldSaved, coldUnsaved, raw: rawResult, annotations: annotationResult, importing: importResult });
+      results.sizes.push({ megabytes, documents: library.documents.length, ours: oursResult, coldSaved, coldUnsaved, raw: rawResult, ...(rawFailure && { rawFailure }), annotations: annotationResult, importing: importResult });
       await rm(dataDir, { recursive: true, force: true });
+      await write(results, started);
     }
     if (!skip.has('annotations')) {
       log('annotations in a new library (the 5 seed documents)');
@@ -146,15 +161,21 @@ async function main(): Promise<void> {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+  const markdown = await write(results, started);
+  console.log(`\n${markdown}\nWritten to ${join(here, 'results.md')} and results.json`);
+}
+
+/** Writes what has been measured so far (a long run that fails later keeps its figures). */
+async function write(results: BenchResults, started: number): Promise<string> {
   results.machine['load average at end'] = loadavg().map((l) => l.toFixed(1)).join(' ');
   results.minutes = (Date.now() - started) / 60_000;
   const markdown = report(results);
-  console.log(`\n${markdown}`);
-  await mkdir(here, { recursive: true });
   await writeFile(join(here, 'results.md'), markdown);
   await writeFile(join(here, 'results.json'), JSON.stringify(results, null, 2));
-  console.log(`\nWritten to ${join(here, 'results.md')} and results.json`);
+  return markdown;
 }
+
+const heapLimitMb = () => getHeapStatistics().heap_size_limit / 1e6;
 
 /** 100 documents of about 5 KB, different from the library's, as files to import. */
 function importSet(pool: string[], seed: number): Array<{ name: string; text: string }> {

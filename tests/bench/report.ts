@@ -37,6 +37,7 @@ function sizeTable(s: SizeResults): string {
     '| | Dossier | raw MiniSearch | Dossier / MiniSearch | goal |',
     '| --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ...(s.rawFailure ? ['', `Raw MiniSearch: ${s.rawFailure}.`] : []),
   ].join('\n');
 }
 

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { DocumentSummary } from '../../../main/common/contract';
 import { api } from '../api/client';
 import { useApi } from '../api/useApi';
+import { Windowed } from '../app/Windowed';
 import { formatDate, formatLength } from '../app/format';
 import { LibraryTools } from '../io/LibraryTools';
 import { shortcutLabel } from '../commands/keymap';
@@ -101,8 +102,12 @@ export function LibraryView() {
             <th scope="col" className="col-source">Source</th>
           </tr>
         </thead>
-        <tbody>
-          {shown.map((doc) => (
+        {/* A library of thousands of documents is rendered a screenful at a time. */}
+        <Windowed
+          as="tbody"
+          items={shown}
+          estimate={() => 62}
+          render={(doc) => (
             <tr key={doc.id}>
               <td className="col-title">
                 <Link to={`/doc/${doc.id}`}>{doc.title}</Link>
@@ -113,8 +118,8 @@ export function LibraryView() {
               <td className="col-length">{formatLength(doc.words)}</td>
               <td className="col-source" title={doc.source}>{doc.source}</td>
             </tr>
-          ))}
-        </tbody>
+          )}
+        />
       </table>
     </section>
   );
