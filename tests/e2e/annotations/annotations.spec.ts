@@ -152,8 +152,11 @@ test('highlights of several colours overlap, both stay visible and clickable; ke
 
   await select(page, 'Sun Zhengyun, chief information Engineer');
   await toolbar(page).getByRole('button', { name: 'Highlight pink' }).click();
+  // A person selects the next passage once the last highlight is drawn: selecting while the text re-renders loses the selection.
+  await expect(highlight(page, 'Sun Zhengyun')).toHaveClass(/hl-pink/);
   await select(page, 'energy Internet enterprise with excellent competitiveness');
   await toolbar(page).getByRole('button', { name: 'Highlight purple' }).click();
+  await expect(highlight(page, 'excellent competitiveness')).toHaveClass(/hl-purple/);
   await select(page, 'marking the establishment of an all-round, multi-level and wide-ranging in-depth cooperative relationship');
   await page.keyboard.press('n');
   const editor = page.getByRole('dialog', { name: /Edit/ });
