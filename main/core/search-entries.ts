@@ -219,7 +219,10 @@ export class SegmentWriter {
       const kind = columns.kinds.get(e);
       return Math.max(1, (lengthSum[kind] as number) / Math.max(1, count[kind] as number));
     };
-    this.nextChunk(0);
+    // The last piece is copied to its size: the rest of its 16 MB would stay allocated for nothing.
+    if (this.used > 0) this.chunks.push(this.chunk.slice(0, this.used));
+    this.chunk = new Uint8Array(0);
+    this.used = 0;
     const texts = this.chunks.splice(0);
     yield;
     const segment = yield* this.builder.finishing(average);
