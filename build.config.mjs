@@ -8,9 +8,9 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 
 await Promise.all([
   // The search index runs in a worker thread: its script sits next to the bundles that start it.
-  build({ ...common, format: 'esm', packages: 'external', entryPoints: { 'electron-main': 'main/electron-main/index.ts', web: 'main/node/web.ts', 'search-worker': 'main/core/search-worker.ts' }, outdir: `${out}/main` }),
+  build({ ...common, format: 'esm', packages: 'external', entryPoints: { 'electron-main': 'main/electron-main/index.ts', web: 'main/node/web.ts', 'search-worker': 'main/core/search/worker.ts' }, outdir: `${out}/main` }),
   // `npm run bench` (tests/bench): not part of the app; it starts the same search worker, so gets its own copy.
-  build({ ...common, format: 'esm', packages: 'external', entryPoints: { bench: 'tests/bench/bench.ts', 'search-worker': 'main/core/search-worker.ts' }, outdir: `${out}/bench` }),
+  build({ ...common, format: 'esm', packages: 'external', entryPoints: { bench: 'tests/bench/bench.ts', 'search-worker': 'main/core/search/worker.ts' }, outdir: `${out}/bench` }),
   // A sandboxed preload cannot load modules: it is one CommonJS file with only `electron` left to require.
   build({ ...common, format: 'cjs', external: ['electron'], entryPoints: ['preload/index.ts'], outfile: `${out}/preload/index.cjs` }),
 ]);

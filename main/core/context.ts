@@ -1,11 +1,11 @@
 import type { EventEmitter } from 'node:events';
-import type { Annotations } from './annotations';
+import type { Annotations } from './annotations/annotations';
 import type { AppSettings } from '../common/contract';
-import type { Documents } from './documents';
-import type { Entities } from './entities';
-import type { SearchIndex } from './search';
-import type { Store } from './store';
-import type { Tags } from './tags';
+import type { Documents } from './library/documents';
+import type { Entities } from './entities/entities';
+import type { SearchIndex } from './search/search-index';
+import type { Store } from './store/store';
+import type { Tags } from './tags/tags';
 
 /** What happened in the library, for the modules that keep derived data (index, mentions, anchors). */
 export interface CoreEvents {

@@ -1,16 +1,16 @@
 import { EventEmitter } from 'node:events';
 import type { ApiImpl, DocumentView } from '../common/contract';
 import type { CoreContext, CoreEvents } from './context';
-import { Documents } from './documents';
-import { Annotations, annotationsApi } from './annotations';
-import { Entities, entitiesApi } from './entities';
-import { Tags, tagsApi } from './tags';
-import { readingApi } from './related';
-import { seedLibrary } from './seed';
-import { settingsApi } from './settings';
-import { ioApi } from './io';
-import { SearchIndex, searchApi } from './search';
-import { Store } from './store';
+import { Documents } from './library/documents';
+import { Annotations, annotationsApi } from './annotations/annotations';
+import { Entities, entitiesApi } from './entities/entities';
+import { Tags, tagsApi } from './tags/tags';
+import { readingApi } from './reading/related';
+import { seedLibrary } from './library/seed';
+import { settingsApi } from './library/settings';
+import { ioApi } from './api/io';
+import { SearchIndex, searchApi } from './search/search-index';
+import { Store } from './store/store';
 
 export interface DossierOptions {
   dataDir: string;

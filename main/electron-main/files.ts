@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SAVE_FILES_CHANNEL } from '../common/ipc';
-import { passageRoute } from '../core/export/links';
+import { passageRoute } from '../core/io/export/links';
 
 /*
  * The desktop side of export and of dossier:// links: the core makes the

@@ -1,5 +1,5 @@
 import type { BrowserWindow, Rectangle } from 'electron';
-import type { FileSpec, Store, Versioned } from '../core/store';
+import type { FileSpec, Store, Versioned } from '../core/store/store';
 
 /** Where and how big the window was, in window-state.json in the data folder. */
 interface WindowStateData extends Versioned {

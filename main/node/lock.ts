@@ -3,7 +3,7 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { DossierError } from '../common/errors';
-import { describeFsError, ensureDir } from '../core/durable';
+import { describeFsError, ensureDir } from '../core/store/durable';
 
 /** The file in a data folder that says which Dossier process has it open. */
 export const LOCK_FILE = 'dossier.lock';

@@ -7,8 +7,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hashText, type DocumentRecord } from '../../main/core/documents';
-import { describe } from '../../main/core/metadata';
+import { hashText, type DocumentRecord } from '../../main/core/library/documents';
+import { describe } from '../../main/core/library/metadata';
 import { generateDocuments, randomGenerator, type CorpusDocument } from './corpus';
 
 export interface BenchLibrary {

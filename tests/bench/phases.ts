@@ -5,10 +5,10 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
-import type { DocumentRecord } from '../../main/core/documents';
-import { toBlocks } from '../../main/core/paragraphs';
-import { SearchIndex } from '../../main/core/search';
-import { INDEX_FILE } from '../../main/core/search-service';
+import type { DocumentRecord } from '../../main/core/library/documents';
+import { toBlocks } from '../../main/core/library/paragraphs';
+import { SearchIndex } from '../../main/core/search/search-index';
+import { INDEX_FILE } from '../../main/core/search/service';
 import { openDossier } from '../../main/core/service';
 import { collect, distribution, mb, peakRssMb, sleep, watchingTheLoop, type Distribution } from './stats';
 

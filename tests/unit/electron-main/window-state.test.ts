@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserWindow, Rectangle } from 'electron';
-import { Store } from '../../../main/core/store';
+import { Store } from '../../../main/core/store/store';
 import { DEFAULT_SIZE, fitBounds, loadWindowState, MIN_SIZE } from '../../../main/electron-main/window-state';
 import { tempDir } from '../helpers';
 

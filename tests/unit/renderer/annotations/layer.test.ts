@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation, HighlightColor } from '../../../../main/common/contract';
-import { toBlocks } from '../../../../main/core/paragraphs';
+import { toBlocks } from '../../../../main/core/library/paragraphs';
 import { highlightLayer } from '../../../../renderer/src/annotations/layer';
 
 const TEXT = 'First paragraph talks about the\nState Grid agreement.\n\nSecond paragraph names Chen Zhongyue and Yang Jinbai.\n';

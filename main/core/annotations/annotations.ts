@@ -1,0 +1,467 @@
+import type { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import type { Low } from 'lowdb';
+import {
+  Tag,
+  type Annotation,
+  type AnnotationAnchor,
+  type AnnotationFilter,
+  type AnnotationPatch,
+  type AnnotationRange,
+  type ApiImpl,
+  type NewAnnotation,
+  type StoredAnnotation,
+} from '../../common/contract';
+import { DossierError } from '../../common/errors';
+import { Anchorer, describeRange, trimRange, type TextSpan } from './anchoring';
+import type { CoreContext, CoreEvents } from '../context';
+import type { Documents } from '../library/documents';
+import type { NoteInput, SearchIndex } from '../search/search-index';
+import type { FileSpec, Store, Versioned } from '../store/store';
+
+/*
+ * Annotations live in one small file per document, annotations/<docId>.json,
+ * so that saving one never rewrites anything else: not the document texts,
+ * not the other documents' annotations. Deleting only marks an annotation
+ * (so Undo brings back the same one); marked annotations are dropped from the
+ * file a month later, the next time that file is saved.
+ */
+
+/** A stored annotation, possibly deleted (kept for Undo until the file is next saved after the grace period). */
+interface AnnotationRecord extends StoredAnnotation {
+  deleted?: string;
+}
+
+interface AnnotationFile extends Versioned {
+  docId: string;
+  annotations: AnnotationRecord[];
+}
+
+const FOLDER = 'annotations';
+const DELETED_KEPT_MS = 30 * 24 * 3600 * 1000;
+const fileSpec = (docId: string): FileSpec<AnnotationFile> => ({
+  name: `${FOLDER}/${docId}.json`,
+  schema: 1,
+  defaults: () => ({ schema: 1, docId, annotations: [] }),
+});
+const FILE_NAME = /^([A-Za-z0-9_-]+)\.json$/;
+const PARALLEL_READS = 32;
+
+/** Where notes go to be found by the library search. */
+export type NotesIndex = Pick<SearchIndex, 'setNotes'>;
+
+const notFound = (id: string) =>
+  new DossierError('not_found', `annotations: no annotation with id "${id}". It may have been deleted; reload the list to see the current annotations.`);
+
+/**
+ * Every document's annotations, anchored on the current texts.
+ *
+ * For other modules (export, entities): `annotationsOf(docId)` gives one
+ * document's live annotations in reading order, `allAnnotations()` every
+ * live annotation; both carry `anchor` (anchored with its current range, or
+ * orphaned). `renameTag(from, to)` rewrites a tag and the tags under it.
+ */
+export class Annotations {
+  private readonly files = new Map<string, Low<AnnotationFile>>();
+  /** Annotation id -> document id, deleted ones included (for Undo). */
+  private readonly docOf = new Map<string, string>();
+  /** Anchors are worked out once per document text and dropped when the text changes. */
+  private readonly anchors = new Map<string, Promise<Map<string, AnnotationAnchor>>>();
+  /** Saves of one document's file run one after the other. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Reads of many files (at start, for the Notes view) run a few at a time: enough to overlap, never thousands of open files. */
+  private readonly reading = limiter(PARALLEL_READS);
+
+  private constructor(
+    private readonly store: Store,
+    private readonly documents: Documents,
+    private readonly index: NotesIndex,
+  ) {}
+
+  /**
+   * Reads every annotation file of the data folder, hands the notes to the
+   * search index, and keeps anchors (and so the notes' places) fresh when texts change.
+   */
+  static async open(store: Store, documents: Documents, events: EventEmitter<CoreEvents>, index: NotesIndex): Promise<Annotations> {
+    const annotations = new Annotations(store, documents, index);
+    let names: string[] = [];
+    try {
+      names = await readdir(store.path(FOLDER));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const docIds = names.map((name) => FILE_NAME.exec(name)?.[1]).filter((id): id is string => id !== undefined);
+    await Promise.all(docIds.map((docId) => annotations.reading(() => annotations.load(docId))));
+    const reanchor = (docId: string) => {
+      annotations.anchors.delete(docId);
+      if (annotations.files.has(docId)) annotations.feed(docId);
+    };
+    events.on('documentChanged', reanchor);
+    events.on('documentRemoved', reanchor);
+    for (const docId of annotations.files.keys()) annotations.feed(docId);
+    return annotations;
+  }
+
+  /** One document's live annotations in reading order (orphans last). */
+  async annotationsOf(docId: string): Promise<Annotation[]> {
+    const anchors = await this.anchorsOf(docId);
+    return this.live(docId)
+      .map((record) => withAnchor(record, anchors.get(record.id)))
+      .sort(byReadingOrder);
+  }
+
+  /** Every live annotation, document by document (newest document first), each in reading order. */
+  async allAnnotations(): Promise<Annotation[]> {
+    const lists = await Promise.all(this.documentOrder().map((docId) => this.annotationsOf(docId)));
+    return lists.flat();
+  }
+
+  /** Annotations matching a filter (document, tag with its sub-tags, colour), sorted. */
+  async list(filter: AnnotationFilter): Promise<Annotation[]> {
+    if (filter.docId !== undefined && !this.files.has(filter.docId)) this.documents.get(filter.docId);
+    const found = filter.docId === undefined ? await this.allAnnotations() : await this.annotationsOf(filter.docId);
+    const matching = found.filter((a) => (!filter.tag || hasTag(a.tags, filter.tag)) && (!filter.color || a.color === filter.color));
+    if (filter.sort === 'newest') return matching.sort((a, b) => b.created.localeCompare(a.created));
+    if (filter.sort === 'oldest') return matching.sort((a, b) => a.created.localeCompare(b.created));
+    return matching;
+  }
+
+  async get(id: string): Promise<Annotation> {
+    const record = this.record(id);
+    if (record.deleted) throw notFound(id);
+    return this.anchored(record);
+  }
+
+  /** Highlights a passage of a document's original text (whitespace at its ends left out). */
+  async create(input: NewAnnotation): Promise<Annotation> {
+    const { text, span } = await this.selection(input.docId, input);
+    const now = new Date().toISOString();
+    const record: AnnotationRecord = {
+      id: randomUUID(),
+      docId: input.docId,
+      target: { selector: describeRange(text, span) },
+      note: input.note ?? '',
+      tags: unique(input.tags ?? []),
+      color: input.color ?? 'yellow',
+      created: now,
+      modified: now,
+    };
+    await this.commit(input.docId, (list) => [...list, record]);
+    this.docOf.set(record.id, record.docId);
+    await this.setAnchor(record.docId, record.id, { status: 'anchored', ...span });
+    this.feed(record.docId);
+    return this.anchored(record);
+  }
+
+  /** Changes an annotation's note, tags or colour. */
+  async update(id: string, patch: AnnotationPatch): Promise<Annotation> {
+    const current = this.record(id);
+    if (current.deleted) throw notFound(id);
+    const next: AnnotationRecord = {
+      ...current,
+      ...(patch.note !== undefined && { note: patch.note }),
+      ...(patch.tags !== undefined && { tags: unique(patch.tags) }),
+      ...(patch.color !== undefined && { color: patch.color }),
+    };
+    if (next.note === current.note && next.color === current.color && sameList(next.tags, current.tags)) return this.anchored(current);
+    next.modified = new Date().toISOString();
+    await this.replace(next);
+    return this.anchored(next);
+  }
+
+  /** Deletes an annotation; `restore(id)` undoes it. Returns it as it was. */
+  async delete(id: string): Promise<Annotation> {
+    const current = this.record(id);
+    if (current.deleted) throw notFound(id);
+    await this.replace({ ...current, deleted: new Date().toISOString() });
+    return this.anchored(current);
+  }
+
+  /** Brings back a deleted annotation, same id and content. */
+  async restore(id: string): Promise<Annotation> {
+    const current = this.record(id);
+    if (!current.deleted) return this.anchored(current);
+    const { deleted: _deleted, ...restored } = current;
+    await this.replace(restored);
+    return this.anchored(restored);
+  }
+
+  /**
+   * Adds annotations as a backup recorded them (same ids, notes and dates);
+   * ids this library already has are skipped. Their anchors are worked out on
+   * the current texts. Returns how many were added.
+   */
+  async adopt(records: readonly StoredAnnotation[]): Promise<number> {
+    const fresh = records.filter((r) => !this.docOf.has(r.id));
+    const byDoc = new Map<string, StoredAnnotation[]>();
+    for (const record of fresh) byDoc.set(record.docId, [...(byDoc.get(record.docId) ?? []), record]);
+    for (const [docId, list] of byDoc) {
+      await this.commit(docId, (current) => [...current, ...list]);
+      for (const record of list) this.docOf.set(record.id, docId);
+      this.anchors.delete(docId);
+      this.feed(docId);
+    }
+    return fresh.length;
+  }
+
+  /** Points an annotation at another passage of its document (to rescue an orphan, or fix a selection). */
+  async reattach(id: string, range: AnnotationRange): Promise<Annotation> {
+    const current = this.record(id);
+    if (current.deleted) throw notFound(id);
+    const { text, span } = await this.selection(current.docId, range);
+    const next: AnnotationRecord = {
+      ...current,
+      target: { selector: describeRange(text, span) },
+      modified: new Date().toISOString(),
+    };
+    await this.setAnchor(next.docId, id, { status: 'anchored', ...span });
+    try {
+      await this.replace(next);
+    } catch (error) {
+      this.anchors.delete(next.docId);
+      throw error;
+    }
+    return this.anchored(next);
+  }
+
+  /**
+   * Renames a tag everywhere, with the tags under it ("ops" -> "operators"
+   * also turns "ops/china" into "operators/china"); renaming onto an existing
+   * tag merges the two. Returns how many annotations changed.
+   */
+  async renameTag(from: string, to: string): Promise<number> {
+    for (const tag of [from, to]) {
+      const checked = Tag.safeParse(tag);
+      if (!checked.success) throw new DossierError('invalid_argument', `annotations: ${checked.error.issues[0]?.message ?? 'not a tag'}`);
+    }
+    let changed = 0;
+    for (const docId of [...this.files.keys()]) {
+      for (const record of this.live(docId).filter((r) => hasTag(r.tags, from))) {
+        const tags = unique(record.tags.map((t) => (hasTag([t], from) ? to + t.slice(from.length) : t)));
+        await this.replace({ ...record, tags, modified: new Date().toISOString() });
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  private async load(docId: string): Promise<Low<AnnotationFile>> {
+    let low = this.files.get(docId);
+    if (low) return low;
+    low = await this.store.file(fileSpec(docId));
+    this.files.set(docId, low);
+    for (const record of low.data.annotations) this.docOf.set(record.id, docId);
+    return low;
+  }
+
+  private live(docId: string): AnnotationRecord[] {
+    return (this.files.get(docId)?.data.annotations ?? []).filter((record) => !record.deleted);
+  }
+
+  private recordOrNull(id: string): AnnotationRecord | null {
+    const docId = this.docOf.get(id);
+    return (docId && this.files.get(docId)?.data.annotations.find((r) => r.id === id)) || null;
+  }
+
+  private record(id: string): AnnotationRecord {
+    const record = this.recordOrNull(id);
+    if (!record) throw notFound(id);
+    return record;
+  }
+
+  private async anchored(record: AnnotationRecord): Promise<Annotation> {
+    const anchors = await this.anchorsOf(record.docId);
+    return withAnchor(record, anchors.get(record.id));
+  }
+
+  private anchorsOf(docId: string): Promise<Map<string, AnnotationAnchor>> {
+    let anchors = this.anchors.get(docId);
+    if (!anchors) {
+      anchors = this.computeAnchors(docId);
+      this.anchors.set(docId, anchors);
+      anchors.catch(() => this.anchors.delete(docId));
+    }
+    return anchors;
+  }
+
+  private async computeAnchors(docId: string): Promise<Map<string, AnnotationAnchor>> {
+    const text = await this.textOrNull(docId);
+    const anchorer = text === null ? null : new Anchorer(text);
+    const anchors = new Map<string, AnnotationAnchor>();
+    for (const record of this.files.get(docId)?.data.annotations ?? []) {
+      const [quote, position] = record.target.selector;
+      const span = anchorer?.locate(quote, position);
+      anchors.set(record.id, span ? { status: 'anchored', ...span } : { status: 'orphaned' });
+    }
+    return anchors;
+  }
+
+  private async setAnchor(docId: string, id: string, anchor: AnnotationAnchor): Promise<void> {
+    (await this.anchorsOf(docId)).set(id, anchor);
+  }
+
+  // A document that was removed leaves its annotations orphaned, never lost.
+  private async textOrNull(docId: string): Promise<string | null> {
+    try {
+      return await this.reading(() => this.documents.text(docId));
+    } catch (error) {
+      if (error instanceof DossierError && error.code === 'not_found') return null;
+      throw error;
+    }
+  }
+
+  /** The document's text and the selection in it, trimmed; a clear error when nothing is selected. */
+  private async selection(docId: string, { start, end }: { start: number; end: number }): Promise<{ text: string; span: TextSpan }> {
+    const text = await this.documents.text(docId);
+    if (end > text.length) {
+      throw new DossierError('invalid_argument', `annotations: the selection ends at ${end} but the document has ${text.length} characters; select the passage again`);
+    }
+    const span = end > start ? trimRange(text, start, end) : null;
+    if (!span) throw new DossierError('invalid_argument', 'annotations: the selection is empty or only whitespace; select some text to highlight');
+    return { text, span };
+  }
+
+  /** Documents with annotations, in the library's reading order: newest first, undated last, then by title. */
+  private documentOrder(): string[] {
+    const known = new Map(this.documents.list().map((d) => [d.id, d]));
+    const key = (docId: string) => ({ date: known.get(docId)?.date ?? '', title: known.get(docId)?.title ?? docId });
+    return [...this.files.keys()].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      return y.date.localeCompare(x.date) || x.title.localeCompare(y.title);
+    });
+  }
+
+  /** Replaces a stored annotation with a new version of it, and keeps the search index in step. */
+  private async replace(next: AnnotationRecord): Promise<void> {
+    await this.commit(next.docId, (list) => list.map((r) => (r.id === next.id ? next : r)));
+    this.feed(next.docId);
+  }
+
+  /**
+   * Applies a change to one document's file and saves it. Changes to one file
+   * are queued; if the save fails, the file's content in memory goes back to
+   * what is on disk, so nothing is ever half saved.
+   */
+  private commit(docId: string, change: (list: AnnotationRecord[]) => AnnotationRecord[]): Promise<void> {
+    const run = async () => {
+      const low = await this.load(docId);
+      const before = low.data.annotations;
+      const expired = Date.now() - DELETED_KEPT_MS;
+      low.data.annotations = change(before).filter((r) => !r.deleted || Date.parse(r.deleted) > expired);
+      try {
+        await this.store.save(low, fileSpec(docId).name);
+      } catch (error) {
+        low.data.annotations = before;
+        throw error;
+      }
+    };
+    const queued = (this.queues.get(docId) ?? Promise.resolve()).then(run, run);
+    this.queues.set(docId, queued.catch(() => undefined));
+    return queued;
+  }
+
+  /**
+   * Gives the search index a document's notes, each where its highlight now
+   * starts. It runs in the background: the index must never hold up or fail
+   * a save, and it rebuilds itself from scratch at worst.
+   */
+  private feed(docId: string): void {
+    const notes = async (): Promise<NoteInput[]> => {
+      const anchors = await this.anchorsOf(docId);
+      return this.live(docId).map((record) => {
+        const anchor = anchors.get(record.id);
+        return { id: record.id, text: record.note, tags: record.tags, start: anchor?.status === 'anchored' ? anchor.start : null };
+      });
+    };
+    notes()
+      .then((list) => this.index.setNotes(docId, list))
+      .catch((error: unknown) => console.error(`annotations: could not index the notes of ${docId}: ${(error as Error).message}`));
+  }
+}
+
+function withAnchor(record: AnnotationRecord, anchor: AnnotationAnchor | undefined): Annotation {
+  const { deleted: _deleted, ...stored } = record;
+  return { ...stored, anchor: anchor ?? { status: 'orphaned' } };
+}
+
+function byReadingOrder(a: Annotation, b: Annotation): number {
+  const start = (x: Annotation) => (x.anchor.status === 'anchored' ? x.anchor.start : Number.MAX_SAFE_INTEGER);
+  return start(a) - start(b) || a.target.selector[1].start - b.target.selector[1].start || a.created.localeCompare(b.created);
+}
+
+/** True when `tags` holds `tag` or a tag under it. */
+function hasTag(tags: string[], tag: string): boolean {
+  return tags.some((t) => t === tag || t.startsWith(`${tag}/`));
+}
+
+const unique = (tags: string[]): string[] => [...new Set(tags)];
+
+/** Runs at most `n` tasks at once, the others waiting their turn. */
+function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (task) => {
+    if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+const sameList = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Options of the W3C export: how a document is named outside Dossier. */
+export interface WebAnnotationOptions {
+  documentUri?: (docId: string) => string;
+}
+
+/**
+ * An annotation as W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/):
+ * the note is a commenting TextualBody (Markdown), each tag a tagging body,
+ * the colour a styleClass on the target.
+ */
+export function toWebAnnotation(annotation: StoredAnnotation, options: WebAnnotationOptions = {}): Record<string, unknown> {
+  const documentUri = options.documentUri ?? ((docId: string) => `urn:dossier:document:${docId}`);
+  const note = annotation.note.trim();
+  const body = [
+    ...(note ? [{ type: 'TextualBody', value: annotation.note, format: 'text/markdown', purpose: 'commenting' }] : []),
+    ...annotation.tags.map((tag) => ({ type: 'TextualBody', value: tag, purpose: 'tagging' })),
+  ];
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: `urn:uuid:${annotation.id}`,
+    type: 'Annotation',
+    motivation: note ? 'commenting' : annotation.tags.length > 0 ? 'tagging' : 'highlighting',
+    created: annotation.created,
+    modified: annotation.modified,
+    ...(body.length > 0 && { body }),
+    target: { source: documentUri(annotation.docId), styleClass: `highlight-${annotation.color}`, selector: annotation.target.selector },
+  };
+}
+
+type Methods<K extends keyof ApiImpl> = Pick<ApiImpl, K>;
+type AnnotationMethods =
+  | 'createAnnotation'
+  | 'getAnnotation'
+  | 'listAnnotations'
+  | 'updateAnnotation'
+  | 'deleteAnnotation'
+  | 'restoreAnnotation'
+  | 'reattachAnnotation';
+
+/** The annotations part of the API. */
+export function annotationsApi({ annotations }: CoreContext): Methods<AnnotationMethods> {
+  return {
+    createAnnotation: (input) => annotations.create(input),
+    getAnnotation: (id) => annotations.get(id),
+    listAnnotations: (filter) => annotations.list(filter),
+    updateAnnotation: (id, patch) => annotations.update(id, patch),
+    deleteAnnotation: (id) => annotations.delete(id),
+    restoreAnnotation: (id) => annotations.restore(id),
+    reattachAnnotation: (id, range) => annotations.reattach(id, range),
+  };
+}

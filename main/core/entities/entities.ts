@@ -1,0 +1,230 @@
+/**
+ * Entities as the rest of the core sees them: the store (entities.json),
+ * the mentions in the texts (found lazily, cached, kept in step with every
+ * entity and document change) and the suggestions.
+ *
+ * For other modules: `mentionsOf(docId)` gives a document's mentions,
+ * `documentsMentioning(entityIds)` the documents that mention all of them,
+ * `findByName(name)` the entity with that name or alias. `entitiesChanged`
+ * on the core's events says that any document's mentions may have changed.
+ */
+
+import type { EventEmitter } from 'node:events';
+import type {
+  DocumentMentions,
+  Entity,
+  EntityDetail,
+  EntityPatch,
+  EntitySummary,
+  EntityType,
+  EntityTypePatch,
+  Mention,
+  NewEntity,
+  NewEntityType,
+  Suggestion,
+} from '../../common/contract/entities';
+import type { ApiImpl } from '../../common/contract';
+import type { Annotations } from '../annotations/annotations';
+import type { CoreContext, CoreEvents } from '../context';
+import type { Documents } from '../library/documents';
+import { annotationsOnMentions, byDateNewestFirst, entityDocument, relatedEntities, type MentionSource } from './page';
+import { EntityStore, type NameChange } from './entity-store';
+import { annotationsWith, documentsWith } from '../search/filters';
+import { MentionIndex } from './mention-index';
+import { nameKey } from './names';
+import type { Store } from '../store/store';
+import { SuggestionFinder } from './suggest/suggestions';
+
+export class Entities {
+  private constructor(
+    private readonly entityStore: EntityStore,
+    private readonly mentions: MentionIndex,
+    private readonly suggestions: SuggestionFinder,
+    private readonly documents: Documents,
+    private readonly annotations: Annotations,
+    private readonly events: EventEmitter<CoreEvents>,
+  ) {}
+
+  /** Reads entities.json; mentions are found later, when first asked for. */
+  static async open(store: Store, documents: Documents, annotations: Annotations, events: EventEmitter<CoreEvents>): Promise<Entities> {
+    const entityStore = await EntityStore.open(store);
+    const entities = new Entities(entityStore, new MentionIndex(documents, entityStore.list()), new SuggestionFinder(documents), documents, annotations, events);
+    const forget = (docId: string) => {
+      entities.mentions.documentChanged(docId);
+      entities.suggestions.documentChanged(docId);
+    };
+    events.on('documentChanged', forget);
+    events.on('documentRemoved', forget);
+    return entities;
+  }
+
+  types(): EntityType[] {
+    return this.entityStore.types();
+  }
+
+  createType(input: NewEntityType): Promise<EntityType> {
+    return this.entityStore.createType(input);
+  }
+
+  updateType(id: string, patch: EntityTypePatch): Promise<EntityType> {
+    return this.entityStore.updateType(id, patch);
+  }
+
+  get(id: string): Entity {
+    return this.entityStore.get(id);
+  }
+
+  findByName(name: string): Entity | undefined {
+    return this.entityStore.findByName(name);
+  }
+
+  /** Every entity, without counts (nothing is scanned): what search matches names against. */
+  list(): Entity[] {
+    return this.entityStore.list();
+  }
+
+  /** Every entity with its counts, by name. */
+  async summaries(): Promise<EntitySummary[]> {
+    const all = await this.mentions.all();
+    const mentions = new Map<string, number>();
+    const documents = new Map<string, number>();
+    for (const list of all.values()) {
+      const seen = new Set<string>();
+      for (const m of list) {
+        mentions.set(m.entityId, (mentions.get(m.entityId) ?? 0) + 1);
+        seen.add(m.entityId);
+      }
+      for (const id of seen) documents.set(id, (documents.get(id) ?? 0) + 1);
+    }
+    return this.entityStore
+      .list()
+      .map((e) => ({ ...e, mentions: mentions.get(e.id) ?? 0, documents: documents.get(e.id) ?? 0 }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+  }
+
+  async create(inputs: readonly NewEntity[]): Promise<Entity[]> {
+    const { entities, change } = await this.entityStore.create(inputs);
+    this.changed(change);
+    return entities;
+  }
+
+  async update(id: string, patch: EntityPatch): Promise<Entity> {
+    const { entity, change } = await this.entityStore.update(id, patch);
+    this.changed(change);
+    return entity;
+  }
+
+  async merge(targetId: string, sourceId: string): Promise<Entity> {
+    const { entity, change } = await this.entityStore.merge(targetId, sourceId);
+    this.changed(change);
+    return entity;
+  }
+
+  /** Deletes the entity; documents and annotations are not touched. */
+  async delete(id: string): Promise<Entity> {
+    const { entity, change } = await this.entityStore.delete(id);
+    this.changed(change);
+    return entity;
+  }
+
+  /** A document's mentions, in text order. */
+  mentionsOf(docId: string): Promise<Mention[]> {
+    this.documents.get(docId);
+    return this.mentions.ofDocument(docId);
+  }
+
+  async documentMentions(docId: string): Promise<DocumentMentions> {
+    const mentions = await this.mentionsOf(docId);
+    const ids = new Set(mentions.map((m) => m.entityId));
+    return { docId, mentions, entities: this.entityStore.list().filter((e) => ids.has(e.id)) };
+  }
+
+  /** Ids of the documents that mention every one of the entities. */
+  async documentsMentioning(entityIds: readonly string[]): Promise<Set<string>> {
+    const all = await this.mentions.all();
+    return new Set([...all].filter(([, list]) => entityIds.every((id) => list.some((m) => m.entityId === id))).map(([docId]) => docId));
+  }
+
+  async detail(id: string): Promise<EntityDetail> {
+    const entity = this.entityStore.get(id);
+    const sources = await this.sourcesMentioning(id);
+    const documents = sources.flatMap((s) => entityDocument(s, id, entity.type === 'person') ?? []).sort(byDateNewestFirst);
+    const byId = new Map(this.entityStore.list().map((e) => [e.id, e]));
+    const annotations = await Promise.all(sources.map(async (s) => annotationsOnMentions(await this.annotations.annotationsOf(s.doc.id), s.mentions, id)));
+    return {
+      entity,
+      type: this.typeOf(entity),
+      mentions: documents.reduce((n, d) => n + d.mentions.length, 0),
+      documents,
+      related: relatedEntities(sources, id, byId),
+      annotations: annotations.flat(),
+    };
+  }
+
+  suggest(): Promise<Suggestion[]> {
+    return this.suggestions.find(this.entityStore.list(), (key) => this.entityStore.isRejected(key));
+  }
+
+  rejectSuggestion(name: string): Promise<void> {
+    return this.entityStore.reject(nameKey(name));
+  }
+
+  private typeOf(entity: Entity): EntityType {
+    // A type removed by hand from the file still shows, in grey.
+    return this.entityStore.types().find((t) => t.id === entity.type) ?? { id: entity.type, name: entity.type, color: '#777777', builtin: false };
+  }
+
+  private async sourcesMentioning(id: string): Promise<MentionSource[]> {
+    const all = await this.mentions.all();
+    const sources: MentionSource[] = [];
+    for (const [docId, mentions] of all) {
+      if (!mentions.some((m) => m.entityId === id)) continue;
+      sources.push({ doc: this.documents.get(docId), text: await this.documents.text(docId), blocks: await this.documents.blocks(docId), mentions });
+    }
+    return sources;
+  }
+
+  private changed(change: NameChange): void {
+    this.mentions.entitiesChanged(this.entityStore.list(), change.names);
+    this.events.emit('entitiesChanged');
+  }
+}
+
+type EntityMethods =
+  | 'listEntityTypes'
+  | 'createEntityType'
+  | 'updateEntityType'
+  | 'listEntities'
+  | 'createEntity'
+  | 'updateEntity'
+  | 'mergeEntities'
+  | 'deleteEntity'
+  | 'getEntity'
+  | 'getDocumentMentions'
+  | 'listSuggestions'
+  | 'acceptSuggestions'
+  | 'rejectSuggestion'
+  | 'documentsWith'
+  | 'annotationsWith';
+
+/** The entities part of the API, with filtering by entities and tags. */
+export function entitiesApi(ctx: CoreContext): Pick<ApiImpl, EntityMethods> {
+  const { entities } = ctx;
+  return {
+    listEntityTypes: () => entities.types(),
+    createEntityType: (input) => entities.createType(input),
+    updateEntityType: (id, patch) => entities.updateType(id, patch),
+    listEntities: () => entities.summaries(),
+    createEntity: async (input) => (await entities.create([input]))[0] as Entity,
+    updateEntity: (id, patch) => entities.update(id, patch),
+    mergeEntities: (targetId, sourceId) => entities.merge(targetId, sourceId),
+    deleteEntity: (id) => entities.delete(id),
+    getEntity: (id) => entities.detail(id),
+    getDocumentMentions: (docId) => entities.documentMentions(docId),
+    listSuggestions: () => entities.suggest(),
+    acceptSuggestions: (inputs) => entities.create(inputs),
+    rejectSuggestion: (name) => entities.rejectSuggestion(name),
+    documentsWith: (filter) => documentsWith(ctx, filter),
+    annotationsWith: (filter) => annotationsWith(ctx, filter),
+  };
+}

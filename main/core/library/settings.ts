@@ -1,0 +1,61 @@
+import type { ApiImpl, AppSettings, SettingsPatch } from '../../common/contract';
+import { ReaderSettings, ThemeSetting } from '../../common/contract';
+import type { CoreContext } from '../context';
+import type { FileSpec, Versioned } from '../store/store';
+
+interface SettingsData extends Versioned, AppSettings {}
+
+/** What a new installation starts with. */
+export const DEFAULT_SETTINGS: AppSettings = {
+  theme: 'system',
+  reader: { font: 'serif', fontSize: 18, measure: 'medium', lineHeight: 1.65 },
+  sidebar: true,
+};
+
+const SETTINGS: FileSpec<SettingsData> = {
+  name: 'settings.json',
+  schema: 1,
+  defaults: () => ({ schema: 1, ...structuredClone(DEFAULT_SETTINGS) }),
+};
+
+/**
+ * Keeps every valid value of a settings file and falls back to the default
+ * for each one that is missing or out of range, so that a hand-edited or
+ * older file never stops the app or loses the other preferences.
+ */
+export function sanitize(data: Partial<Record<keyof AppSettings, unknown>>): AppSettings {
+  const theme = ThemeSetting.safeParse(data.theme);
+  const stored = typeof data.reader === 'object' && data.reader !== null ? (data.reader as Record<string, unknown>) : {};
+  const reader = Object.fromEntries(
+    Object.entries(DEFAULT_SETTINGS.reader).map(([key, fallback]) => {
+      const field = ReaderSettings.shape[key as keyof ReaderSettings].safeParse(stored[key]);
+      return [key, field.success ? field.data : fallback];
+    }),
+  ) as ReaderSettings;
+  return {
+    theme: theme.success ? theme.data : DEFAULT_SETTINGS.theme,
+    reader,
+    sidebar: typeof data.sidebar === 'boolean' ? data.sidebar : DEFAULT_SETTINGS.sidebar,
+  };
+}
+
+/** App preferences (theme, reading typography, sidebar) in settings.json; `settingsChanged` tells the shell. */
+export function settingsApi({ store, events }: CoreContext): Pick<ApiImpl, 'getSettings' | 'updateSettings'> {
+  const current = async () => {
+    const low = await store.file(SETTINGS);
+    return { low, settings: sanitize(low.data) };
+  };
+  return {
+    getSettings: async () => (await current()).settings,
+    updateSettings: async (patch: SettingsPatch) => {
+      const { low, settings } = await current();
+      // An IPC patch may carry explicit undefineds, which must not erase a setting.
+      const changes = Object.fromEntries(Object.entries(patch.reader ?? {}).filter(([, value]) => value !== undefined));
+      const next: AppSettings = { theme: patch.theme ?? settings.theme, reader: { ...settings.reader, ...changes }, sidebar: patch.sidebar ?? settings.sidebar };
+      low.data = { schema: SETTINGS.schema, ...next };
+      await store.save(low, SETTINGS.name);
+      events.emit('settingsChanged', next);
+      return next;
+    },
+  };
+}

@@ -1,0 +1,425 @@
+/**
+ * The search engine: a frozen segment plus the changes since (the delta).
+ *
+ * Updates go to the delta; replaced entries are only marked dead. When the
+ * delta grows, it is merged with the segment into a new one, from the
+ * entries' term lists: no text is tokenised again. Queries are run by the
+ * Matcher (search-matching.ts) over the same data.
+ *
+ * Pure code: no Node, no DOM.
+ */
+import type { DocumentMatch } from '../../../common/contract';
+import {
+  countTerms,
+  EntryColumns,
+  NOTE,
+  noteText,
+  PASSAGE,
+  SegmentWriter,
+  TITLE,
+  type DocRecord,
+  type DocumentInput,
+  type EngineState,
+  type EntryMeta,
+  type NoteInput,
+  type PassageInput,
+} from './entries';
+import { Matcher, type EngineSearch } from './matching';
+import type { ParsedQuery } from '../query';
+import { drain, type Segment } from './segment';
+import { indexOfTerm, lowerBound } from './vocabulary';
+
+/** The delta is merged into a new segment when it holds this many entries (or a fifth of the segment's). */
+const DELTA_MERGE_MIN = 20_000;
+
+type AddEntry = (kind: number, block: number, start: number, text: string, meta?: EntryMeta) => number;
+
+/** Fingerprints of what a document was indexed from: its text (with title and date), and its notes. */
+export interface Prints {
+  text: string;
+  notes: string;
+}
+
+export interface EngineStats {
+  documents: number;
+  entries: number;
+  deadEntries: number;
+  deltaEntries: number;
+  terms: number;
+  postings: number;
+  /** Bytes held in typed arrays (segment, columns, texts). */
+  bytes: number;
+}
+
+/**
+ * The index's data: segment, delta, entries and documents. The engine
+ * changes it; the matcher reads it.
+ */
+export class IndexData {
+  readonly segment: Segment;
+  readonly columns: EntryColumns;
+  readonly meta: Map<number, EntryMeta>;
+  readonly records: Array<DocRecord | null>;
+  readonly slots = new Map<string, number>();
+  /** Entries [0, segmentEntries) are in the segment, later ones in the delta. */
+  readonly segmentEntries: number;
+  readonly deltaTexts: string[] = [];
+  readonly deltaForward: Array<{ terms: Uint32Array; tfs: Uint8Array }> = [];
+  /** Delta postings by term id: entry, count, entry, count, … */
+  readonly deltaPostings = new Map<number, number[]>();
+  /** Terms only the delta has; their ids follow the segment's. */
+  readonly extraTerms: string[] = [];
+  readonly extraIds = new Map<string, number>();
+  readonly extraSorted: string[] = [];
+  readonly lengthSum = [0, 0, 0];
+  readonly kindCount = [0, 0, 0];
+  live = 0;
+  dead = 0;
+  private readonly texts: Uint8Array[];
+  /** Where each piece of `texts` starts in their concatenation. */
+  private readonly textStarts: number[] = [];
+  private readonly textOffsets: Uint32Array;
+  private readonly decoder = new TextDecoder();
+
+  constructor(state: EngineState) {
+    this.segment = state.segment;
+    this.segmentEntries = state.segment.fwdOffsets.length - 1;
+    this.columns = new EntryColumns(state);
+    this.texts = state.texts;
+    let start = 0;
+    for (const piece of state.texts) {
+      this.textStarts.push(start);
+      start += piece.length;
+    }
+    this.textOffsets = state.textOffsets;
+    this.meta = new Map(state.meta);
+    this.records = state.records.map((r) => (r ? { ...r } : null));
+    this.records.forEach((r, slot) => r && this.slots.set(r.id, slot));
+    for (let e = 0; e < this.columns.count; e++) {
+      if (this.columns.dead.get(e)) this.dead++;
+      else this.count(e, 1);
+    }
+  }
+
+  record(docId: string): DocRecord | null {
+    const slot = this.slots.get(docId);
+    return slot === undefined ? null : (this.records[slot] ?? null);
+  }
+
+  textOf(e: number): string {
+    if (e >= this.segmentEntries) return this.deltaTexts[e - this.segmentEntries] as string;
+    return this.decoder.decode(this.segmentBytes(e));
+  }
+
+  /** Entry e's text as UTF-8 (a view for segment entries). */
+  bytesOf(e: number, encoder: TextEncoder): Uint8Array {
+    if (e >= this.segmentEntries) return encoder.encode(this.deltaTexts[e - this.segmentEntries]);
+    return this.segmentBytes(e);
+  }
+
+  private segmentBytes(e: number): Uint8Array {
+    const from = this.textOffsets[e] as number;
+    const to = this.textOffsets[e + 1] as number;
+    let piece = this.textStarts.length - 1;
+    while (piece > 0 && (this.textStarts[piece] as number) > from) piece--;
+    const start = this.textStarts[piece] as number;
+    return (this.texts[piece] as Uint8Array).subarray(from - start, to - start);
+  }
+
+  /** Mean length in words of the live entries of a kind. */
+  averageLength(kind: number): number {
+    return Math.max(1, (this.lengthSum[kind] as number) / Math.max(1, this.kindCount[kind] as number));
+  }
+
+  count(e: number, sign: 1 | -1): void {
+    const kind = this.columns.kinds.get(e);
+    this.lengthSum[kind]! += sign * this.columns.lengths.get(e);
+    this.kindCount[kind]! += sign;
+    this.live += sign;
+  }
+
+  /** The id of a term: its segment id, or an id after the segment's for a term only the delta has. */
+  termId(term: string): number {
+    const known = indexOfTerm(this.segment.terms, term);
+    if (known >= 0) return known;
+    let id = this.extraIds.get(term);
+    if (id === undefined) {
+      id = this.segment.terms.length + this.extraTerms.length;
+      this.extraTerms.push(term);
+      this.extraIds.set(term, id);
+      this.extraSorted.splice(lowerBound(this.extraSorted, term), 0, term);
+    }
+    return id;
+  }
+
+  /** The name of a term id. */
+  termName(id: number): string {
+    const base = this.segment.terms.length;
+    return (id < base ? this.segment.terms[id] : this.extraTerms[id - base]) as string;
+  }
+}
+
+export class SearchEngine {
+  private data!: IndexData;
+  private matcher!: Matcher;
+  /** The state last loaded, while nothing changed since (what a snapshot saves). */
+  private clean: EngineState | null = null;
+
+  private constructor(state: EngineState) {
+    this.load(state);
+  }
+
+  /** An engine with nothing in it. */
+  static empty(): SearchEngine {
+    return new SearchEngine(new SegmentWriter().finish([]));
+  }
+
+  /** An engine made of a saved (or freshly built) state. */
+  static fromState(state: EngineState): SearchEngine {
+    return new SearchEngine(state);
+  }
+
+  /** Whether everything is in the segment (nothing changed since the last merge or load). */
+  get merged(): boolean {
+    return this.clean !== null;
+  }
+
+  /** Everything merged into one segment, ready to save. */
+  toState(): EngineState {
+    if (!this.clean) this.compact();
+    return this.clean as EngineState;
+  }
+
+  // ---------------------------------------------------------------- updates
+
+  /** Indexes (or re-indexes) a document's title and passages; its notes stay. */
+  setDocument(doc: DocumentInput, passages: PassageInput[]): void {
+    const { records, slots } = this.data;
+    let slot = slots.get(doc.id);
+    if (slot === undefined) {
+      slot = records.length;
+      records.push(newRecord(doc));
+      slots.set(doc.id, slot);
+    }
+    const record = records[slot] as DocRecord;
+    for (const e of [record.titleEntry, ...record.passages]) this.kill(e);
+    Object.assign(record, { title: doc.title, date: doc.date, fingerprint: doc.fingerprint });
+    Object.assign(record, addDocument(this.adder(slot), doc, passages));
+  }
+
+  removeDocument(id: string): void {
+    const { records, slots } = this.data;
+    const slot = slots.get(id);
+    if (slot === undefined) return;
+    const record = records[slot] as DocRecord;
+    for (const e of [record.titleEntry, ...record.passages, ...record.notes]) this.kill(e);
+    records[slot] = null;
+    slots.delete(id);
+  }
+
+  /** Replaces a document's notes; false when the document is not indexed. */
+  setNotes(docId: string, notes: NoteInput[], fingerprint: string): boolean {
+    const record = this.data.record(docId);
+    if (!record) return false;
+    for (const e of record.notes) this.kill(e);
+    const starts = record.passages.map((e) => this.data.columns.starts.get(e));
+    record.notes = addNotes(this.adder(this.data.slots.get(docId) as number), notes, (start) => blockAt(starts, start));
+    record.notesPrint = fingerprint;
+    return true;
+  }
+
+  /** What each indexed document was indexed from, to find what changed while the index was not running. */
+  fingerprints(): Map<string, Prints> {
+    const prints = new Map<string, Prints>();
+    for (const r of this.data.records) if (r) prints.set(r.id, { text: r.fingerprint, notes: r.notesPrint });
+    return prints;
+  }
+
+  /** What one document was indexed from, or null when it is not indexed. */
+  printsOf(docId: string): Prints | null {
+    const r = this.data.record(docId);
+    return r && { text: r.fingerprint, notes: r.notesPrint };
+  }
+
+  /** Whether the delta has grown enough to merge. */
+  needsMerge(): boolean {
+    return this.data.deltaForward.length + this.data.dead >= Math.max(DELTA_MERGE_MIN, this.data.segmentEntries / 5);
+  }
+
+  /** Merges the delta into a new segment and drops dead entries (see `compacting`). */
+  compact(): void {
+    drain(this.compacting());
+  }
+
+  /**
+   * Merges the delta into a new segment and drops dead entries, a step at a
+   * time: no text is tokenised again. Queries may run between steps (they
+   * see the index as it was); updates must wait until it is done.
+   */
+  *compacting(): Generator<void, void> {
+    const data = this.data;
+    const writer = new SegmentWriter();
+    const ids = new Int32Array(data.segment.terms.length + data.extraTerms.length).fill(-1);
+    const map = (id: number) => {
+      if (ids[id] === -1) ids[id] = writer.builder.idOf(data.termName(id));
+      return ids[id] as number;
+    };
+    const encoder = new TextEncoder();
+    const c = data.columns;
+    const copy = (e: number, slot: number): number => {
+      const { terms, tfs, from, to } = termsOf(data, e);
+      return writer.addMapped(c.kinds.get(e), slot, c.blocks.get(e), c.starts.get(e), c.lengths.get(e), terms, tfs, from, to, map, data.bytesOf(e, encoder), data.meta.get(e));
+    };
+    const records: Array<DocRecord | null> = [];
+    for (const [slot, r] of data.records.entries()) {
+      if (!r) {
+        records.push(null);
+        continue;
+      }
+      const moved = (list: number[]) => list.map((e) => copy(e, slot));
+      records.push({ ...r, titleEntry: copy(r.titleEntry, slot), passages: moved(r.passages), notes: moved(r.notes) });
+      if (slot % 200 === 0) yield;
+    }
+    this.load(yield* writer.finishing(records));
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** The documents matching a query (within `scope` when given), best first, each with its best hits as snippets. */
+  search(query: ParsedQuery, limit: number, scope: readonly string[] | null = null): EngineSearch {
+    return this.matcher.search(query, limit, scope);
+  }
+
+  /** Where the query's words are in one document's passages (clean offsets of each block), in reading order. */
+  findInDocument(docId: string, query: ParsedQuery): DocumentMatch[] {
+    return this.matcher.findInDocument(docId, query);
+  }
+
+  /** The title of an indexed document, or null. */
+  titleOf(docId: string): string | null {
+    return this.data.record(docId)?.title ?? null;
+  }
+
+  stats(): EngineStats {
+    const { segment: s, columns: c } = this.data;
+    const arrays = [s.postOffsets, s.postEntries, s.postTfs, s.fwdOffsets, s.fwdTerms, s.fwdTfs];
+    const clean = this.clean;
+    const texts = clean ? clean.texts.reduce((sum, piece) => sum + piece.byteLength, 0) + clean.textOffsets.byteLength : 0;
+    let deltaPostings = 0;
+    for (const list of this.data.deltaPostings.values()) deltaPostings += list.length / 2;
+    return {
+      documents: this.data.slots.size,
+      entries: this.data.live,
+      deadEntries: this.data.dead,
+      deltaEntries: this.data.deltaForward.length,
+      terms: s.terms.length + this.data.extraTerms.length,
+      postings: s.postEntries.length + deltaPostings,
+      bytes: arrays.reduce((sum, a) => sum + a.byteLength, 0) + texts + c.count * (1 + 4 + 4 + 4 + 4 + 1),
+    };
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private load(state: EngineState): void {
+    this.data = new IndexData(state);
+    this.matcher = new Matcher(this.data);
+    this.clean = state;
+  }
+
+  private kill(e: number): void {
+    const { columns } = this.data;
+    if (e < 0 || columns.dead.get(e)) return;
+    columns.dead.set(e, 1);
+    this.data.count(e, -1);
+    this.data.dead++;
+    this.clean = null;
+  }
+
+  /** Adds entries of one document to the delta. */
+  private adder(slot: number): AddEntry {
+    const data = this.data;
+    return (kind, block, start, text, meta) => {
+      const { counts, words } = countTerms(text);
+      const pairs = [...counts].map(([term, n]): [number, number] => [data.termId(term), Math.min(255, n)]).sort((a, b) => a[0] - b[0]);
+      const e = data.columns.push(kind, slot, block, start, words);
+      data.deltaTexts.push(text);
+      data.deltaForward.push({ terms: Uint32Array.from(pairs, (p) => p[0]), tfs: Uint8Array.from(pairs, (p) => p[1]) });
+      for (const [id, tf] of pairs) {
+        let list = data.deltaPostings.get(id);
+        if (!list) data.deltaPostings.set(id, (list = []));
+        list.push(e, tf);
+      }
+      if (meta) data.meta.set(e, meta);
+      data.count(e, 1);
+      this.clean = null;
+      return e;
+    };
+  }
+}
+
+/** An entry's terms (ascending ids) and counts: [from, to) of `terms` and `tfs`. */
+export function termsOf(data: IndexData, e: number): { terms: Uint32Array; tfs: Uint8Array; from: number; to: number } {
+  if (e < data.segmentEntries) {
+    const s = data.segment;
+    return { terms: s.fwdTerms, tfs: s.fwdTfs, from: s.fwdOffsets[e] as number, to: s.fwdOffsets[e + 1] as number };
+  }
+  const d = data.deltaForward[e - data.segmentEntries] as { terms: Uint32Array; tfs: Uint8Array };
+  return { terms: d.terms, tfs: d.tfs, from: 0, to: d.terms.length };
+}
+
+function newRecord(doc: DocumentInput): DocRecord {
+  return { ...doc, notesPrint: '', titleEntry: -1, passages: [], notes: [] };
+}
+
+/** Adds a document's title and passages through `add`; returns their entries. */
+export function addDocument(add: AddEntry, doc: DocumentInput, passages: PassageInput[]): Pick<DocRecord, 'titleEntry' | 'passages'> {
+  return { titleEntry: add(TITLE, -1, -1, doc.title), passages: passages.map((p) => add(PASSAGE, p.block, p.start, p.text)) };
+}
+
+/** Adds notes through `add`, each pointing at the block its highlight starts in. */
+export function addNotes(add: AddEntry, notes: NoteInput[], blockOf: (start: number) => number): number[] {
+  return notes.filter((n) => noteText(n)).map((n) => add(NOTE, n.start === null ? -1 : blockOf(n.start), n.start ?? -1, noteText(n), { id: n.id }));
+}
+
+/** The index of the block starting at or before `start`, given the blocks' starts in order. */
+export function blockAt(starts: number[], start: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((starts[mid] as number) <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+/**
+ * Builds an engine from many documents at once, straight into a segment
+ * (no delta on the way): the first indexing of a library.
+ */
+export class EngineBuilder {
+  private readonly writer = new SegmentWriter();
+  private readonly records: DocRecord[] = [];
+  private readonly seen = new Set<string>();
+
+  get documents(): number {
+    return this.records.length;
+  }
+
+  add(doc: DocumentInput, passages: PassageInput[]): void {
+    if (this.seen.has(doc.id)) return;
+    this.seen.add(doc.id);
+    const slot = this.records.length;
+    const add: AddEntry = (kind, block, start, text, meta) => this.writer.addText(kind, slot, block, start, text, meta);
+    this.records.push({ ...newRecord(doc), ...addDocument(add, doc, passages) });
+  }
+
+  finish(): SearchEngine {
+    return drain(this.finishing());
+  }
+
+  /** The engine, built a step at a time (see SegmentBuilder.finishing). */
+  *finishing(): Generator<void, SearchEngine> {
+    return SearchEngine.fromState(yield* this.writer.finishing(this.records));
+  }
+}

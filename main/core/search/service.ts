@@ -1,0 +1,293 @@
+/**
+ * The search index as a service over the data folder: loads the saved index
+ * (or builds it from the texts), keeps it in line with the library, answers
+ * queries and saves itself. It runs in a worker thread (search-worker.ts),
+ * so nothing here ever blocks the window or the API; see search.ts for the
+ * side that talks to it.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocumentMatch, IndexProgress, SearchResult } from '../../common/contract';
+import { toBlocks } from '../library/paragraphs';
+import type { DocumentInput, NoteInput, PassageInput } from './engine/entries';
+import { EngineBuilder, SearchEngine, type EngineStats } from './engine/engine';
+import { isEmptyQuery, parseQuery } from './query';
+import { readSnapshot, SnapshotError, writeSnapshot } from './engine/snapshot';
+
+/** A library document as the index needs it (DocumentRecord has these fields). */
+export interface LibraryDocument {
+  id: string;
+  title: string;
+  date: string | null;
+  hash: string;
+}
+
+/** Where the index is saved, in the data folder. */
+export const INDEX_FILE = 'search-index.bin';
+
+/** Give queries a turn at least this often while building. */
+const BUILD_SLICE_MS = 25;
+/** Save once this many entries changed since the last save and nothing changed for SAVE_IDLE_MS. */
+const SAVE_AFTER_ENTRIES = 2000;
+const SAVE_IDLE_MS = 10_000;
+
+export interface ServiceStatus {
+  documents: number;
+  indexing: IndexProgress | null;
+  /** Where the index came from at start-up. */
+  loadedFrom: 'saved' | 'built' | 'empty';
+  loadMs: number;
+  /** How long the first build took (null when the index was loaded). */
+  buildMs: number | null;
+  /** The last save: in all, and the part spent merging changes (while queries wait). */
+  lastSave: { totalMs: number; mergeMs: number } | null;
+  stats: EngineStats;
+  notice: string | null;
+}
+
+const fingerprint = (doc: LibraryDocument): string => `${doc.hash}\n${doc.title}\n${doc.date ?? ''}`;
+const digest = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64');
+const yieldToQueries = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class SearchService {
+  private engine = SearchEngine.empty();
+  private indexing: IndexProgress | null = null;
+  /** Updates that arrived during the first build or a merge, applied once it is done. */
+  private readonly waiting: Array<() => void> = [];
+  private merging = false;
+  private loadedFrom: ServiceStatus['loadedFrom'] = 'empty';
+  private loadMs = 0;
+  private buildMs: number | null = null;
+  private lastSave: ServiceStatus['lastSave'] = null;
+  private notice: string | null = null;
+  private unsaved = 0;
+  private saveTimer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> = Promise.resolve();
+  private building: Promise<void> = Promise.resolve();
+
+  constructor(private readonly dataDir: string) {}
+
+  private get file(): string {
+    return join(this.dataDir, INDEX_FILE);
+  }
+
+  /** Loads the saved index; a missing, damaged or outdated one is rebuilt by the next sync. */
+  async open(): Promise<void> {
+    const started = performance.now();
+    try {
+      this.engine = SearchEngine.fromState(await readSnapshot(this.file));
+      this.loadedFrom = 'saved';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        const why = error instanceof SnapshotError ? error.message : (error as Error).message;
+        this.notice = `search: the saved search index could not be used (${why}); it is being rebuilt from your documents.`;
+      }
+    }
+    this.loadMs = performance.now() - started;
+  }
+
+  /** Brings the index in line with the library: indexes new and changed documents, drops removed ones. */
+  async sync(library: LibraryDocument[]): Promise<void> {
+    const prints = this.engine.fingerprints();
+    const ids = new Set(library.map((d) => d.id));
+    for (const id of prints.keys()) if (!ids.has(id)) this.update(() => this.engine.removeDocument(id));
+    const changed = library.filter((d) => prints.get(d.id)?.text !== fingerprint(d));
+    if (changed.length === 0) return;
+    if (prints.size === 0) await (this.building = this.build(changed));
+    else await this.inSlices(changed, (doc) => this.update(() => this.engine.setDocument(this.input(doc), this.passagesOf(doc.id))));
+    this.changed(changed.length * 10);
+  }
+
+  /** Indexes a document (its text read from the data folder unless its passages are given). */
+  setDocument(doc: LibraryDocument, passages?: PassageInput[]): void {
+    this.update(() => {
+      if (this.engine.printsOf(doc.id)?.text === fingerprint(doc)) return;
+      const list = passages ?? this.passagesOf(doc.id);
+      this.engine.setDocument(this.input(doc), list);
+      this.changed(list.length + 1);
+    });
+  }
+
+  removeDocument(docId: string): void {
+    this.update(() => {
+      this.engine.removeDocument(docId);
+      this.changed(1);
+    });
+  }
+
+  /** Replaces a document's notes in the index. */
+  setNotes(docId: string, notes: NoteInput[]): void {
+    this.update(() => {
+      const print = digest(notes);
+      if (this.engine.printsOf(docId)?.notes === print) return;
+      if (this.engine.setNotes(docId, notes, print)) this.changed(notes.length);
+    });
+  }
+
+  /** Documents matching `q`, within `scope` (document ids) when given. */
+  search(q: string, limit: number, scope: readonly string[] | null = null): Omit<SearchResult, 'tookMs' | 'entities'> {
+    const parsed = parseQuery(q);
+    const { groups, total, approximate } = isEmptyQuery(parsed) ? { groups: [], total: 0, approximate: false } : this.engine.search(parsed, limit, scope);
+    const problems = [...parsed.problems];
+    const chips = parsed.chips.map((chip) => {
+      if (chip.key !== 'in') return chip;
+      const title = this.engine.titleOf(chip.value);
+      if (title === null) problems.push(`in:${chip.value} is not a document of the library`);
+      return { ...chip, valid: title !== null, ...(title !== null && { label: title }) };
+    });
+    return { query: q, groups, total, chips, problems, approximate, indexing: this.indexing };
+  }
+
+  findInDocument(docId: string, q: string): DocumentMatch[] {
+    return this.engine.findInDocument(docId, parseQuery(q));
+  }
+
+  status(): ServiceStatus {
+    const stats = this.engine.stats();
+    return { documents: stats.documents, indexing: this.indexing, loadedFrom: this.loadedFrom, loadMs: this.loadMs, buildMs: this.buildMs, lastSave: this.lastSave, stats, notice: this.notice };
+  }
+
+  /** The memory of the thread the index runs in, after collections when the runtime allows them (--expose-gc). */
+  async memory(): Promise<NodeJS.MemoryUsage> {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    // Buffers are released after the collection that found them garbage: give that a turn, then collect again.
+    await yieldToQueries();
+    gc?.();
+    return process.memoryUsage();
+  }
+
+  /**
+   * Merges the changes and writes the index now (after any save under way).
+   * The merge runs in slices, so searches are answered meanwhile (from the
+   * index as it was); updates wait for it.
+   */
+  save(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.saving = this.saving.then(async () => {
+      const started = performance.now();
+      if (!this.engine.merged) await this.exclusively(() => this.inTurns(this.engine.compacting()));
+      const merged = performance.now();
+      this.unsaved = 0;
+      await writeSnapshot(this.file, this.engine.toState());
+      this.lastSave = { totalMs: performance.now() - started, mergeMs: merged - started };
+    });
+    return this.saving;
+  }
+
+  /** Resolves once the first build (if one is under way) is done and the updates that waited for it applied. */
+  settled(): Promise<void> {
+    return this.building;
+  }
+
+  /** Stops the save timer and waits for a save under way. */
+  async close(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    await this.saving.catch(() => undefined);
+  }
+
+  private input(doc: LibraryDocument): DocumentInput {
+    return { id: doc.id, title: doc.title, date: doc.date, fingerprint: fingerprint(doc) };
+  }
+
+  /** A document's reading blocks, from its text in the data folder ([] when the text is missing). */
+  private passagesOf(docId: string): PassageInput[] {
+    let text: string;
+    try {
+      text = readFileSync(join(this.dataDir, 'texts', `${docId}.txt`), 'utf8');
+    } catch {
+      return [];
+    }
+    return toBlocks(text).map((b) => ({ block: b.index, start: b.start, text: b.text }));
+  }
+
+  /** The first build: straight into a new segment, giving queries a turn between slices. */
+  private async build(docs: LibraryDocument[]): Promise<void> {
+    const started = performance.now();
+    const builder = new EngineBuilder();
+    this.indexing = { done: 0, total: docs.length };
+    await this.inSlices(docs, (doc) => {
+      builder.add(this.input(doc), this.passagesOf(doc.id));
+      (this.indexing as IndexProgress).done++;
+    });
+    this.engine = await this.inTurns(builder.finishing());
+    this.buildMs = performance.now() - started;
+    this.indexing = null;
+    this.loadedFrom = 'built';
+    for (const apply of this.waiting.splice(0)) apply();
+    await this.save();
+  }
+
+  private async inSlices<T>(items: T[], each: (item: T) => void): Promise<void> {
+    let slice = performance.now();
+    for (const item of items) {
+      each(item);
+      if (performance.now() - slice > BUILD_SLICE_MS) {
+        await yieldToQueries();
+        slice = performance.now();
+      }
+    }
+  }
+
+  /** Runs a step-by-step job, letting queries in whenever a slice of time is used up. */
+  private async inTurns<T>(job: Generator<void, T>): Promise<T> {
+    let slice = performance.now();
+    for (let step = job.next(); ; step = job.next()) {
+      if (step.done) return step.value;
+      if (performance.now() - slice > BUILD_SLICE_MS) {
+        await yieldToQueries();
+        slice = performance.now();
+      }
+    }
+  }
+
+  /** Runs `work` with updates held back until it is done (they must not change what it reads). */
+  private async exclusively<T>(work: () => Promise<T>): Promise<T> {
+    this.merging = true;
+    try {
+      return await work();
+    } finally {
+      this.merging = false;
+      for (const apply of this.waiting.splice(0)) apply();
+    }
+  }
+
+  private update(apply: () => void): void {
+    if (this.indexing || this.merging) this.waiting.push(apply);
+    else apply();
+  }
+
+  /** Counts changed entries; merges and saves when the delta is big, or after a quiet spell when enough changed. */
+  private changed(entries: number): void {
+    this.unsaved += entries;
+    if (this.engine.needsMerge()) {
+      void this.save().catch((error: unknown) => this.failedSave(error));
+      return;
+    }
+    if (this.unsaved < SAVE_AFTER_ENTRIES) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save().catch((error: unknown) => this.failedSave(error)), SAVE_IDLE_MS);
+    this.saveTimer.unref();
+  }
+
+  private failedSave(error: unknown): void {
+    this.notice = `search: the search index could not be saved (${(error as Error).message}); it will be rebuilt or updated at the next start.`;
+  }
+}
+
+/** The service's methods the other side of the worker boundary may call. */
+export const SERVICE_METHODS = ['open', 'sync', 'setDocument', 'removeDocument', 'setNotes', 'search', 'findInDocument', 'status', 'memory', 'save', 'settled', 'close'] as const;
+export type ServiceMethod = (typeof SERVICE_METHODS)[number];
+
+/** A call to the service, as posted to the worker. */
+export interface ServiceRequest {
+  id: number;
+  method: ServiceMethod;
+  args: unknown[];
+}
+
+/** Its answer. */
+export type ServiceReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };

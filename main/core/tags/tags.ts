@@ -1,0 +1,152 @@
+/**
+ * Tags on documents (tags.json: document id → tags) together with the tags
+ * annotations carry (kept by the annotations module), as one hierarchy:
+ * "operators/china" sits under "operators". Renaming or deleting a tag
+ * changes both kinds and never deletes a document or an annotation.
+ *
+ * For other modules: `documentTags(docId)`, `carries(tags, tag)`.
+ * `documentTagsChanged` on the core's events says a document's tags changed.
+ */
+
+import type { EventEmitter } from 'node:events';
+import type { Low } from 'lowdb';
+import type { TagChange, TagInfo } from '../../common/contract/tags';
+import { DossierError } from '../../common/errors';
+import type { ApiImpl } from '../../common/contract';
+import type { Annotations } from '../annotations/annotations';
+import type { CoreContext, CoreEvents } from '../context';
+import type { Documents } from '../library/documents';
+import { changeFile } from '../store/file-change';
+import type { FileSpec, Store, Versioned } from '../store/store';
+
+interface TagsData extends Versioned {
+  /** Document id → its tags, for documents that have some. */
+  documents: Record<string, string[]>;
+}
+
+const FILE: FileSpec<TagsData> = {
+  name: 'tags.json',
+  schema: 1,
+  defaults: () => ({ schema: 1, documents: {} }),
+};
+
+/** Whether `tags` holds `tag` or a tag under it. */
+export const carries = (tags: readonly string[], tag: string): boolean => tags.some((t) => t === tag || t.startsWith(`${tag}/`));
+
+/** `tag` with the `from` part of its path replaced by `to` ("ops/china" → "operators/china"). */
+const renamed = (tag: string, from: string, to: string): string => (carries([tag], from) ? to + tag.slice(from.length) : tag);
+
+/** Every level of a tag: "a/b/c" → "a", "a/b", "a/b/c". */
+const levels = (tag: string): string[] => tag.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+
+export class Tags {
+  private constructor(
+    private readonly store: Store,
+    private readonly low: Low<TagsData>,
+    private readonly documents: Documents,
+    private readonly annotations: Annotations,
+    private readonly events: EventEmitter<CoreEvents>,
+  ) {}
+
+  static async open(store: Store, documents: Documents, annotations: Annotations, events: EventEmitter<CoreEvents>): Promise<Tags> {
+    const tags = new Tags(store, await store.file(FILE), documents, annotations, events);
+    // A removed document takes its tags along; its annotations keep theirs.
+    events.on('documentRemoved', (docId) => {
+      if (tags.low.data.documents[docId]) void changeFile(tags.store, tags.low, FILE.name, (data) => delete data.documents[docId]).catch(() => undefined);
+    });
+    return tags;
+  }
+
+  documentTags(docId: string): string[] {
+    return this.low.data.documents[docId] ?? [];
+  }
+
+  /** Tags of every document that has some. */
+  allDocumentTags(): Record<string, string[]> {
+    return this.low.data.documents;
+  }
+
+  /** Replaces a document's tags; a tag typed in another case than an existing one takes the existing spelling. */
+  async setDocumentTags(docId: string, tags: readonly string[]): Promise<string[]> {
+    this.documents.get(docId);
+    const known = new Map((await this.knownTags()).map((t) => [t.toLowerCase(), t]));
+    const next = [...new Set(tags.map((t) => known.get(t.toLowerCase()) ?? t))];
+    await changeFile(this.store, this.low, FILE.name, (data) => {
+      if (next.length > 0) data.documents[docId] = next;
+      else delete data.documents[docId];
+    });
+    this.events.emit('documentTagsChanged', docId);
+    return next;
+  }
+
+  /** Every tag and every level above one, with counts of what carries it (or a tag under it). */
+  async list(): Promise<TagInfo[]> {
+    const docTags = Object.values(this.low.data.documents);
+    const annotationTags = (await this.annotations.allAnnotations()).map((a) => a.tags);
+    const used = new Set([...docTags, ...annotationTags].flat());
+    const all = new Set([...used].flatMap(levels));
+    return [...all]
+      .sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }))
+      .map((tag) => ({
+        tag,
+        documents: docTags.filter((tags) => carries(tags, tag)).length,
+        annotations: annotationTags.filter((tags) => carries(tags, tag)).length,
+        used: used.has(tag),
+      }));
+  }
+
+  /** Renames `from` (and the tags under it) to `to` on documents and annotations; onto an existing tag, the two merge. */
+  async rename(from: string, to: string): Promise<TagChange> {
+    if (from === to) throw new DossierError('invalid_argument', `tags: "${from}" already has that name; type a different one`);
+    await this.mustExist(from);
+    const changedDocs = Object.entries(this.low.data.documents).filter(([, tags]) => carries(tags, from));
+    await changeFile(this.store, this.low, FILE.name, (data) => {
+      for (const [docId, tags] of changedDocs) data.documents[docId] = [...new Set(tags.map((t) => renamed(t, from, to)))];
+    });
+    const annotations = await this.annotations.renameTag(from, to);
+    for (const [docId] of changedDocs) this.events.emit('documentTagsChanged', docId);
+    return { documents: changedDocs.length, annotations };
+  }
+
+  /** Removes `tag` and the tags under it from documents and annotations, which themselves stay. */
+  async delete(tag: string): Promise<TagChange> {
+    await this.mustExist(tag);
+    const changedDocs = Object.entries(this.low.data.documents).filter(([, tags]) => carries(tags, tag));
+    await changeFile(this.store, this.low, FILE.name, (data) => {
+      for (const [docId, tags] of changedDocs) {
+        const rest = tags.filter((t) => !carries([t], tag));
+        if (rest.length > 0) data.documents[docId] = rest;
+        else delete data.documents[docId];
+      }
+    });
+    const tagged = (await this.annotations.allAnnotations()).filter((a) => carries(a.tags, tag));
+    for (const annotation of tagged) await this.annotations.update(annotation.id, { tags: annotation.tags.filter((t) => !carries([t], tag)) });
+    for (const [docId] of changedDocs) this.events.emit('documentTagsChanged', docId);
+    return { documents: changedDocs.length, annotations: tagged.length };
+  }
+
+  private async knownTags(): Promise<string[]> {
+    return (await this.list()).map((t) => t.tag);
+  }
+
+  private async mustExist(tag: string): Promise<void> {
+    if (!(await this.knownTags()).includes(tag)) throw new DossierError('not_found', `tags: no document or annotation is tagged "${tag}"; reload the tag list to see the current tags`);
+  }
+}
+
+type TagMethods = 'listTags' | 'listDocumentTags' | 'getDocumentTags' | 'setDocumentTags' | 'renameTag' | 'deleteTag';
+
+/** The tags part of the API. */
+export function tagsApi({ tags, documents }: CoreContext): Pick<ApiImpl, TagMethods> {
+  return {
+    listTags: () => tags.list(),
+    listDocumentTags: () => tags.allDocumentTags(),
+    getDocumentTags: (docId) => {
+      documents.get(docId);
+      return tags.documentTags(docId);
+    },
+    setDocumentTags: (docId, list) => tags.setDocumentTags(docId, list),
+    renameTag: (from, to) => tags.rename(from, to),
+    deleteTag: (tag) => tags.delete(tag),
+  };
+}

@@ -1,0 +1,112 @@
+import { build } from 'esbuild';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Documents } from '../../../../main/core/library/documents';
+import { SearchIndex, type SearchIndexOptions } from '../../../../main/core/search/search-index';
+import { INDEX_FILE } from '../../../../main/core/search/service';
+import { Store } from '../../../../main/core/store/store';
+import { openTestDossier, seedId, tempDir } from '../../helpers';
+
+const QUERIES = ['Chen Zhongyue', 'partnersh', 'NB-IoT', '"global partners"', 'Unicm', 'iot -telecom', '5G after:2024'];
+
+/** A seeded library, and its documents as the index reads them. */
+async function seededLibrary(): Promise<{ dataDir: string; documents: Documents }> {
+  const { dataDir } = await openTestDossier();
+  return { dataDir, documents: await Documents.open(await Store.open(dataDir)) };
+}
+
+async function openIndex(dataDir: string, documents: Documents, options: Partial<SearchIndexOptions> = {}): Promise<SearchIndex> {
+  const index = await SearchIndex.open({ dataDir, library: () => documents.list(), worker: null, ...options });
+  await index.settled();
+  return index;
+}
+
+const answers = (index: SearchIndex) => Promise.all(QUERIES.map(async (q) => ({ ...(await index.search(q, 20)), tookMs: 0 })));
+
+describe('the saved search index', () => {
+  it('is loaded at start-up and answers exactly as a fresh build does', async () => {
+    const { dataDir, documents } = await seededLibrary();
+    const saved = await openIndex(dataDir, documents);
+    expect((await saved.status()).loadedFrom).toBe('saved');
+    const fromSaved = await answers(saved);
+
+    const fresh = await openIndex(await copyWithoutIndex(dataDir), documents);
+    expect((await fresh.status()).loadedFrom).toBe('built');
+    expect(await answers(fresh)).toEqual(fromSaved);
+    expect(fromSaved.every((a) => a.groups.length > 0)).toBe(true);
+  });
+
+  it('is rebuilt, with a notice, when its file is damaged', async () => {
+    const { dataDir } = await openTestDossier();
+    const file = join(dataDir, INDEX_FILE);
+    const bytes = await readFile(file);
+    bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0xff;
+    await writeFile(file, bytes);
+
+    const reopened = await openTestDossier(dataDir);
+    const { notices } = await reopened.api.getStatus();
+    expect(notices.map((n) => n.message)).toContain(
+      'search: the saved search index could not be used (its checksum does not match (the file is damaged or incomplete)); it is being rebuilt from your documents.',
+    );
+    expect((await reopened.api.search({ q: 'Chen Zhongyue' })).groups).toHaveLength(3);
+    // The rebuilt index was saved in place of the damaged one.
+    expect((await readFile(file)).equals(bytes)).toBe(false);
+  });
+
+  it('catches up with documents that changed while it was not running', async () => {
+    const { dataDir, documents } = await seededLibrary();
+    const id = await seedId(await openTestDossier(dataDir), '002');
+    await documents.replaceText(id, 'State Grid and China Telecom signed a lighthouse agreement.');
+    const index = await openIndex(dataDir, documents);
+    expect((await index.search('lighthouse', 20)).groups.map((g) => g.docId)).toEqual([id]);
+    expect((await index.search('Yang Jinbai', 20)).groups.map((g) => g.docId)).not.toContain(id);
+  });
+});
+
+describe('keeping the index in step', () => {
+  it('indexes a document added, changed or removed, and notes set on it, without a rebuild', async () => {
+    const { dataDir, documents } = await seededLibrary();
+    const index = await openIndex(dataDir, documents);
+    const { doc } = await documents.add({ text: 'Harbour pilots\n\nPilots guide ships into the harbour.', source: 'pilots.txt', origin: 'import' });
+    void index.setDocument(doc.id);
+    expect((await index.search('pilots', 20)).groups[0]?.docId).toBe(doc.id);
+
+    await documents.replaceText(doc.id, 'Harbour pilots\n\nTugboats push ships into the harbour.');
+    void index.setDocument(doc.id);
+    expect((await index.search('tugboats', 20)).groups.map((g) => g.docId)).toEqual([doc.id]);
+
+    void index.setNotes(doc.id, [{ id: 'note-1', text: 'Ask about the night shifts', tags: ['ports'], start: 20 }]);
+    const noteHit = (await index.search('night shifts', 20)).groups[0]?.hits[0];
+    expect(noteHit).toMatchObject({ kind: 'note', noteId: 'note-1', blockIndex: 1 });
+
+    void index.removeDocument(doc.id);
+    expect((await index.search('tugboats', 20)).groups).toEqual([]);
+    expect((await index.status()).loadedFrom).toBe('saved');
+  });
+});
+
+describe('the search worker', () => {
+  it('answers from its own thread exactly as the index does on this one', async () => {
+    const { dataDir, documents } = await seededLibrary();
+    const out = await tempDir();
+    await build({ entryPoints: ['main/core/search/worker.ts'], bundle: true, platform: 'node', format: 'esm', outfile: join(out, 'search-worker.js'), logLevel: 'warning' });
+    const inThread = await openIndex(dataDir, documents);
+    const inWorker = await openIndex(dataDir, documents, { worker: pathToFileURL(join(out, 'search-worker.js')) });
+    try {
+      expect(await answers(inWorker)).toEqual(await answers(inThread));
+    } finally {
+      await inWorker.close();
+    }
+  });
+});
+
+/** A copy of a data folder's library and texts, without its search index. */
+async function copyWithoutIndex(dataDir: string): Promise<string> {
+  const { cp, rm } = await import('node:fs/promises');
+  const copy = await tempDir();
+  await cp(dataDir, copy, { recursive: true });
+  await rm(join(copy, INDEX_FILE));
+  return copy;
+}
