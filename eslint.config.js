@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import noImportCycle from './tools/lint/no-import-cycle.mjs';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'worker_threads'];
 const restrict = (patterns, message) => ({
@@ -26,6 +27,16 @@ export default tseslint.config(
   {
     files: ['main/core/**/*.ts', 'main/node/**/*.ts'],
     rules: restrict(['electron', '../electron-main/*', '**/renderer/**', 'react*'], 'The core runs in plain Node: no Electron, no renderer code.'),
+  },
+  {
+    files: ['main/core/**/*.ts'],
+    plugins: { dossier: { rules: { 'no-import-cycle': noImportCycle } } },
+    rules: { 'dossier/no-import-cycle': ['error', { root: 'main/core' }] },
+  },
+  {
+    // Pure code: it runs in the search worker, in tests and wherever it is needed, with no Node API.
+    files: ['main/core/search/engine/**/*.ts', 'main/core/search/query.ts', 'main/core/text/**/*.ts'],
+    rules: restrict(['electron', ...nodeBuiltins, '**/renderer/**', 'react*'], 'Pure code: no Node API here (pass in what it needs).'),
   },
   {
     files: ['preload/**/*.ts'],

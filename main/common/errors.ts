@@ -1,7 +1,7 @@
 /**
  * The one error shape that crosses every boundary (IPC, web transport).
  * `code` lets the renderer decide how to show it; `message` is plain words
- * and starts with the module that raised it ("store: …").
+ * for the person using Dossier, never prefixed with the module that raised it.
  */
 export type ErrorCode =
   | 'invalid_argument'

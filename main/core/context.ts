@@ -1,31 +1,23 @@
-import type { EventEmitter } from 'node:events';
 import type { Annotations } from './annotations/annotations';
-import type { AppSettings } from '../common/contract';
-import type { Documents } from './library/documents';
+import type { CoreEmitter } from './events';
 import type { Entities } from './entities/entities';
+import type { Documents } from './library/documents';
+import type { Settings } from './library/settings';
 import type { SearchIndex } from './search/search-index';
 import type { Store } from './store/store';
 import type { Tags } from './tags/tags';
 
-/** What happened in the library, for the modules that keep derived data (index, mentions, anchors). */
-export interface CoreEvents {
-  /** A document was added, or its text replaced. */
-  documentChanged: [docId: string];
-  documentRemoved: [docId: string];
-  /** The app settings were saved (the desktop shell follows the theme). */
-  settingsChanged: [settings: AppSettings];
-  /** Entities were added, renamed, merged or deleted: any document's mentions may have changed. */
-  entitiesChanged: [];
-  /** A document's own tags changed (renamed or deleted tags included). */
-  documentTagsChanged: [docId: string];
-}
-
-/** The shared parts of the core every module's API is built from. */
+/**
+ * The core's modules, as the API factories (api/) and the io features see
+ * them. Modules themselves never take the whole context: each is given the
+ * few others it needs, so that the import graph has no cycle.
+ */
 export interface CoreContext {
   store: Store;
   documents: Documents;
   index: SearchIndex;
-  events: EventEmitter<CoreEvents>;
+  events: CoreEmitter;
+  settings: Settings;
   /** Highlights and notes: `annotationsOf(docId)`, `allAnnotations()`, `renameTag(from, to)`. */
   annotations: Annotations;
   /** Entities and their mentions: `mentionsOf(docId)`, `documentsMentioning(ids)`, `findByName(name)`. */

@@ -16,27 +16,29 @@ const isMethod = (name: unknown): name is MethodName => typeof name === 'string'
 export function createDispatcher(impl: ApiImpl, log: (error: unknown) => void = console.error): Dispatch {
   return async (name, args) => {
     try {
-      if (!isMethod(name)) throw new DossierError('not_found', `api: there is no method "${String(name).slice(0, 100)}"`);
-      if (tooDeep(args)) throw new DossierError('invalid_argument', `api: ${name}: the arguments are nested more than ${MAX_DEPTH} levels deep`);
+      if (!isMethod(name)) throw new DossierError('not_found', `There is no method "${String(name).slice(0, 100)}"`);
+      if (tooDeep(args)) throw new DossierError('invalid_argument', `The arguments of ${name} are nested more than ${MAX_DEPTH} levels deep`);
       const parsed = contract[name].args.safeParse(args);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new DossierError('invalid_argument', `api: ${name}: ${issue?.message ?? 'invalid arguments'}${where(issue?.path ?? [])}`);
+        throw new DossierError('invalid_argument', `${capitalised(issue?.message ?? 'invalid arguments')}${where(name, issue?.path ?? [])}`);
       }
       const call = impl[name] as (...a: unknown[]) => unknown;
       return { ok: true, value: await call(...(parsed.data as unknown[])) };
     } catch (error) {
       if (error instanceof DossierError) return { ok: false, error: { code: error.code, message: error.message } };
       log(error);
-      return { ok: false, error: { code: 'internal', message: `dossier: something went wrong: ${(error as Error)?.message ?? String(error)}` } };
+      return { ok: false, error: { code: 'internal', message: `Something went wrong: ${(error as Error)?.message ?? String(error)}` } };
     }
   };
 }
 
-/** " (argument 0.note)": where in the arguments the first problem is. */
-function where(path: ReadonlyArray<PropertyKey>): string {
-  return path.length > 0 ? ` (argument ${path.map(String).join('.')})` : '';
+/** " (updateAnnotation, argument 1.note)": where in the call the first problem is, for whoever reads a log. */
+function where(name: string, path: ReadonlyArray<PropertyKey>): string {
+  return path.length > 0 ? ` (${name}, argument ${path.map(String).join('.')})` : ` (${name})`;
 }
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Depth of nested arrays and objects, measured without recursion (the input may be a million levels deep). */
 function tooDeep(value: unknown): boolean {

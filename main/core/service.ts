@@ -1,16 +1,23 @@
 import { EventEmitter } from 'node:events';
-import type { ApiImpl, DocumentView } from '../common/contract';
-import type { CoreContext, CoreEvents } from './context';
-import { Documents } from './library/documents';
-import { Annotations, annotationsApi } from './annotations/annotations';
-import { Entities, entitiesApi } from './entities/entities';
-import { Tags, tagsApi } from './tags/tags';
-import { readingApi } from './reading/related';
-import { seedLibrary } from './library/seed';
-import { settingsApi } from './library/settings';
+import type { ApiImpl } from '../common/contract';
+import { Annotations } from './annotations/annotations';
+import { annotationsApi } from './api/annotations';
+import { documentsApi } from './api/documents';
+import { entitiesApi } from './api/entities';
 import { ioApi } from './api/io';
-import { SearchIndex, searchApi } from './search/search-index';
+import { readingApi } from './api/reading';
+import { searchApi } from './api/search';
+import { settingsApi } from './api/settings';
+import { tagsApi } from './api/tags';
+import type { CoreContext } from './context';
+import { Entities } from './entities/entities';
+import type { CoreEmitter, CoreEvents } from './events';
+import { Documents } from './library/documents';
+import { seedLibrary } from './library/seed';
+import { Settings } from './library/settings';
+import { SearchIndex } from './search/search-index';
 import { Store } from './store/store';
+import { Tags } from './tags/tags';
 
 export interface DossierOptions {
   dataDir: string;
@@ -23,35 +30,26 @@ export interface Dossier {
   readonly api: ApiImpl;
   readonly store: Store;
   /** What happens in the core, for the shell (e.g. the desktop theme follows settingsChanged). */
-  readonly events: EventEmitter<CoreEvents>;
+  readonly events: CoreEmitter;
 }
 
-type Methods<K extends keyof ApiImpl> = Pick<ApiImpl, K>;
-
-function documentsApi({ store, documents }: CoreContext, version: string): Methods<'getStatus' | 'listDocuments' | 'getDocument'> {
-  return {
-    getStatus: () => ({ version, dataDir: store.dir, documents: documents.list().length, notices: store.notices }),
-    listDocuments: () => documents.list().map(({ hash: _hash, ...summary }) => summary),
-    getDocument: async (id): Promise<DocumentView> => {
-      const { hash: _hash, ...summary } = documents.get(id);
-      return { ...summary, blocks: await documents.blocks(id) };
-    },
-  };
-}
-
-/** Opens the data folder, seeds it on first run and builds the search index. */
+/**
+ * The composition root: opens the data folder, seeds it on first run, opens
+ * each module with the few others it needs, and builds the API from them.
+ */
 export async function openDossier(options: DossierOptions): Promise<Dossier> {
   const store = await Store.open(options.dataDir);
   // Started first, not awaited: the saved search index loads in its worker while the rest of the core opens.
   const index = SearchIndex.start({ dataDir: store.dir, notices: store.notices });
   const documents = await Documents.open(store);
   await seedLibrary(documents, options.seedDir);
-  const events = new EventEmitter<CoreEvents>();
-  index.follow(() => documents.list(), events);
-  const annotations = await Annotations.open(store, documents, events, index);
+  const events: CoreEmitter = new EventEmitter<CoreEvents>();
+  const annotations = await Annotations.open(store, documents, events);
+  index.follow({ library: () => documents.list(), notes: annotations }, events);
   const entities = await Entities.open(store, documents, annotations, events);
   const tags = await Tags.open(store, documents, annotations, events);
-  const ctx: CoreContext = { store, documents, index, events, annotations, entities, tags };
+  const settings = await Settings.open(store, events);
+  const ctx: CoreContext = { store, documents, index, events, settings, annotations, entities, tags };
 
   const api: ApiImpl = {
     ...documentsApi(ctx, options.version),
@@ -64,5 +62,5 @@ export async function openDossier(options: DossierOptions): Promise<Dossier> {
     ...readingApi(ctx),
   };
   await index.ready;
-  return { api, store, events: ctx.events };
+  return { api, store, events };
 }

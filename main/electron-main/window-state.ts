@@ -60,8 +60,8 @@ export interface WindowState {
 
 /** Reads window-state.json (through the core's store: atomic writes, damaged files moved aside). */
 export async function loadWindowState(store: Store, workAreas: Rectangle[]): Promise<WindowState> {
-  const low = await store.file(WINDOW_STATE);
-  const saved = low.data;
+  const file = await store.file(WINDOW_STATE);
+  const saved = file.data;
   return {
     placement: fitBounds(saved.bounds, workAreas),
     maximized: saved.maximized === true,
@@ -70,9 +70,9 @@ export async function loadWindowState(store: Store, workAreas: Rectangle[]): Pro
       const save = () => {
         clearTimeout(timer);
         if (window.isDestroyed()) return;
-        low.data = { schema: WINDOW_STATE.schema, bounds: window.getNormalBounds(), maximized: window.isMaximized() };
+        const state = { schema: WINDOW_STATE.schema, bounds: window.getNormalBounds(), maximized: window.isMaximized() };
         // Losing the window's place is not worth an error dialog.
-        store.save(low, WINDOW_STATE.name).catch((error: unknown) => console.warn((error as Error).message));
+        file.update((data) => Object.assign(data, state)).catch((error: unknown) => console.warn((error as Error).message));
       };
       const later = () => {
         clearTimeout(timer);

@@ -39,7 +39,7 @@ export async function lockDataDir(dir: string, app: LockHolder['app']): Promise<
     await ensureDir(dir);
     await writeFile(temp, JSON.stringify(me));
   } catch (error) {
-    throw new DossierError('io', `lock: cannot use the data folder ${dir}: ${describeFsError(error)}`);
+    throw new DossierError('io', `Cannot use the data folder ${dir}: ${describeFsError(error)}`);
   }
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -54,7 +54,7 @@ export async function lockDataDir(dir: string, app: LockHolder['app']): Promise<
       // Stale: its process is gone. Take it away and try again.
       await unlink(file).catch(() => undefined);
     }
-    throw new DossierError('conflict', `lock: could not take ${file}: another Dossier keeps taking it. Close the other Dossier, then try again.`);
+    throw new DossierError('conflict', `Could not take ${file}: another Dossier keeps taking it. Close the other Dossier, then try again.`);
   } finally {
     await unlink(temp).catch(() => undefined);
   }
@@ -94,7 +94,7 @@ function isAlive(holder: LockHolder): boolean {
 function inUse(dir: string, holder: LockHolder): string {
   const where = holder.host === hostname() ? `process ${holder.pid}` : `process ${holder.pid} on ${holder.host}`;
   return (
-    `lock: the data folder ${dir} is already open in ${APP_NAMES[holder.app]} (${where}, since ${holder.since}). ` +
+    `The data folder ${dir} is already open in ${APP_NAMES[holder.app]} (${where}, since ${holder.since}). ` +
     `Close that Dossier first, or open another folder (npm run web -- --data DIR). ` +
     `If no Dossier is running, delete ${join(dir, LOCK_FILE)}.`
   );

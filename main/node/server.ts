@@ -43,7 +43,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = randomBytes(24).toString('hex');
   let port = 0;
   const server = createServer((req, res) => {
-    handle(req, res, { ...options, token, port }).catch((error: unknown) => fail(res, 500, { code: 'internal', message: `web: ${(error as Error).message}` }));
+    handle(req, res, { ...options, token, port }).catch((error: unknown) => fail(res, 500, { code: 'internal', message: `Something went wrong: ${(error as Error).message}` }));
   });
   port = await listen(server, options.port ?? 0);
   return {
@@ -57,7 +57,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `web: port ${port} is already in use; choose another with --port` : `web: ${error.message}`)),
+      reject(new Error(error.code === 'EADDRINUSE' ? `Port ${port} is already in use; choose another with --port` : `${error.message}`)),
     );
     server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });
@@ -77,11 +77,11 @@ const cookieName = (port: number): string => `dossier_token_${port}`;
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
   const host = req.headers.host ?? '';
   if (!loopbackHosts(ctx.port).includes(host)) {
-    return fail(res, 421, { code: 'unauthorized', message: 'web: this server only answers to 127.0.0.1' });
+    return fail(res, 421, { code: 'unauthorized', message: 'This server only answers to 127.0.0.1' });
   }
   const origin = req.headers.origin;
   if (origin !== undefined && !loopbackHosts(ctx.port).some((h) => origin === `http://${h}`)) {
-    return fail(res, 403, { code: 'unauthorized', message: 'web: requests from other sites are refused' });
+    return fail(res, 403, { code: 'unauthorized', message: 'Requests from other sites are refused' });
   }
   const url = new URL(req.url ?? '/', `http://${host}`);
   const fromUrl = url.searchParams.get('token');
@@ -91,12 +91,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
     return void res.end();
   }
   if (!authorised(req, ctx)) {
-    return fail(res, 401, { code: 'unauthorized', message: 'web: missing or wrong token; open the URL that `npm run web` printed' });
+    return fail(res, 401, { code: 'unauthorized', message: 'Missing or wrong token; open the URL that `npm run web` printed' });
   }
   const path = decodePath(url.pathname);
-  if (path === null) return fail(res, 400, { code: 'invalid_argument', message: 'web: the address is not valid percent-encoding' });
+  if (path === null) return fail(res, 400, { code: 'invalid_argument', message: 'The address is not valid percent-encoding' });
   if (path.startsWith('/api/')) return api(req, res, ctx, path.slice(5));
-  if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, { code: 'invalid_argument', message: 'web: method not allowed' });
+  if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, { code: 'invalid_argument', message: 'Method not allowed' });
   return serveStatic(res, ctx.staticDir, path);
 }
 
@@ -123,9 +123,9 @@ function sameToken(given: string, token: string): boolean {
 }
 
 async function api(req: IncomingMessage, res: ServerResponse, ctx: Context, name: string): Promise<void> {
-  if (req.method !== 'POST') return fail(res, 405, { code: 'invalid_argument', message: 'web: API calls are POST requests' });
+  if (req.method !== 'POST') return fail(res, 405, { code: 'invalid_argument', message: 'API calls are POST requests' });
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-    return fail(res, 415, { code: 'invalid_argument', message: 'web: API calls send application/json' });
+    return fail(res, 415, { code: 'invalid_argument', message: 'API calls send application/json' });
   }
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return tooLarge(req, res);
   const body = await readBody(req);
@@ -134,7 +134,7 @@ async function api(req: IncomingMessage, res: ServerResponse, ctx: Context, name
   try {
     args = JSON.parse(body);
   } catch (error) {
-    return fail(res, 400, { code: 'invalid_argument', message: `web: the request body is not JSON: ${(error as Error).message}` });
+    return fail(res, 400, { code: 'invalid_argument', message: `The request body is not JSON: ${(error as Error).message}` });
   }
   const envelope = await ctx.dispatch(name, args);
   const status = envelope.ok ? 200 : statusOf(envelope.error.code);
@@ -166,19 +166,19 @@ function tooLarge(req: IncomingMessage, res: ServerResponse): void {
   // Answer, then drop the connection rather than read the rest of a body nobody will use.
   res.once('finish', () => req.destroy());
   res.setHeader('Connection', 'close');
-  fail(res, 413, { code: 'invalid_argument', message: `web: the request is larger than ${MAX_BODY / 1024 / 1024} MB` });
+  fail(res, 413, { code: 'invalid_argument', message: `The request is larger than ${MAX_BODY / 1024 / 1024} MB` });
 }
 
 /** Serves a file of the renderer folder; `pathname` is already decoded (decoding twice would let %252e through). */
 async function serveStatic(res: ServerResponse, root: string, pathname: string): Promise<void> {
   const relative = normalize(pathname === '/' ? '/index.html' : pathname).replace(/^([/\\])+/, '');
   const file = join(root, relative);
-  if (!file.startsWith(root + sep)) return fail(res, 404, { code: 'not_found', message: 'web: not found' });
+  if (!file.startsWith(root + sep)) return fail(res, 404, { code: 'not_found', message: 'Not found' });
   try {
     const body = await readFile(file);
     send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body);
   } catch {
-    fail(res, 404, { code: 'not_found', message: `web: ${pathname} not found` });
+    fail(res, 404, { code: 'not_found', message: `${pathname} not found` });
   }
 }
 

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     return;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`web: --port must be a number from 0 to 65535, not "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}"`);
   const dataDir = resolve(values.data ?? defaultDataDir());
   // One Dossier per data folder: a second one (web or desktop) would write over the first one's saves.
   const lock = await lockDataDir(dataDir, 'web');

@@ -1,7 +1,6 @@
-import type { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import type { Low } from 'lowdb';
+import pLimit from 'p-limit';
 import {
   Tag,
   type Annotation,
@@ -9,16 +8,14 @@ import {
   type AnnotationFilter,
   type AnnotationPatch,
   type AnnotationRange,
-  type ApiImpl,
   type NewAnnotation,
   type StoredAnnotation,
 } from '../../common/contract';
 import { DossierError } from '../../common/errors';
 import { Anchorer, describeRange, trimRange, type TextSpan } from './anchoring';
-import type { CoreContext, CoreEvents } from '../context';
+import type { CoreEmitter } from '../events';
 import type { Documents } from '../library/documents';
-import type { NoteInput, SearchIndex } from '../search/search-index';
-import type { FileSpec, Store, Versioned } from '../store/store';
+import type { FileSpec, Store, StoreFile, Versioned } from '../store/store';
 
 /*
  * Annotations live in one small file per document, annotations/<docId>.json,
@@ -48,11 +45,16 @@ const fileSpec = (docId: string): FileSpec<AnnotationFile> => ({
 const FILE_NAME = /^([A-Za-z0-9_-]+)\.json$/;
 const PARALLEL_READS = 32;
 
-/** Where notes go to be found by the library search. */
-export type NotesIndex = Pick<SearchIndex, 'setNotes'>;
+/** A note as the library search indexes it: its text and tags, and where its highlight now starts (null: orphaned). */
+export interface AnchoredNote {
+  id: string;
+  text: string;
+  tags: string[];
+  start: number | null;
+}
 
 const notFound = (id: string) =>
-  new DossierError('not_found', `annotations: no annotation with id "${id}". It may have been deleted; reload the list to see the current annotations.`);
+  new DossierError('not_found', `There is no annotation with id "${id}". It may have been deleted; reload the list to see the current annotations.`);
 
 /**
  * Every document's annotations, anchored on the current texts.
@@ -61,30 +63,27 @@ const notFound = (id: string) =>
  * document's live annotations in reading order, `allAnnotations()` every
  * live annotation; both carry `anchor` (anchored with its current range, or
  * orphaned). `renameTag(from, to)` rewrites a tag and the tags under it.
+ * Every saved change, and every change of anchors with a new text, emits
+ * `annotationsChanged(docId)`; `notesOf(docId)` gives what search indexes.
  */
 export class Annotations {
-  private readonly files = new Map<string, Low<AnnotationFile>>();
+  private readonly files = new Map<string, StoreFile<AnnotationFile>>();
   /** Annotation id -> document id, deleted ones included (for Undo). */
   private readonly docOf = new Map<string, string>();
   /** Anchors are worked out once per document text and dropped when the text changes. */
   private readonly anchors = new Map<string, Promise<Map<string, AnnotationAnchor>>>();
-  /** Saves of one document's file run one after the other. */
-  private readonly queues = new Map<string, Promise<unknown>>();
   /** Reads of many files (at start, for the Notes view) run a few at a time: enough to overlap, never thousands of open files. */
-  private readonly reading = limiter(PARALLEL_READS);
+  private readonly reading = pLimit(PARALLEL_READS);
 
   private constructor(
     private readonly store: Store,
     private readonly documents: Documents,
-    private readonly index: NotesIndex,
+    private readonly events: CoreEmitter,
   ) {}
 
-  /**
-   * Reads every annotation file of the data folder, hands the notes to the
-   * search index, and keeps anchors (and so the notes' places) fresh when texts change.
-   */
-  static async open(store: Store, documents: Documents, events: EventEmitter<CoreEvents>, index: NotesIndex): Promise<Annotations> {
-    const annotations = new Annotations(store, documents, index);
+  /** Reads every annotation file of the data folder, and keeps anchors fresh when texts change. */
+  static async open(store: Store, documents: Documents, events: CoreEmitter): Promise<Annotations> {
+    const annotations = new Annotations(store, documents, events);
     let names: string[] = [];
     try {
       names = await readdir(store.path(FOLDER));
@@ -95,12 +94,25 @@ export class Annotations {
     await Promise.all(docIds.map((docId) => annotations.reading(() => annotations.load(docId))));
     const reanchor = (docId: string) => {
       annotations.anchors.delete(docId);
-      if (annotations.files.has(docId)) annotations.feed(docId);
+      if (annotations.files.has(docId)) events.emit('annotationsChanged', docId);
     };
     events.on('documentChanged', reanchor);
     events.on('documentRemoved', reanchor);
-    for (const docId of annotations.files.keys()) annotations.feed(docId);
     return annotations;
+  }
+
+  /** Documents that have annotation files (deleted annotations included). */
+  annotatedDocuments(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** A document's live notes, each where its highlight now starts: what the library search indexes. */
+  async notesOf(docId: string): Promise<AnchoredNote[]> {
+    const anchors = await this.anchorsOf(docId);
+    return this.live(docId).map((record) => {
+      const anchor = anchors.get(record.id);
+      return { id: record.id, text: record.note, tags: record.tags, start: anchor?.status === 'anchored' ? anchor.start : null };
+    });
   }
 
   /** One document's live annotations in reading order (orphans last). */
@@ -147,10 +159,9 @@ export class Annotations {
       created: now,
       modified: now,
     };
-    await this.commit(input.docId, (list) => [...list, record]);
-    this.docOf.set(record.id, record.docId);
     await this.setAnchor(record.docId, record.id, { status: 'anchored', ...span });
-    this.feed(record.docId);
+    this.docOf.set(record.id, record.docId);
+    await this.commit(input.docId, (list) => [...list, record]);
     return this.anchored(record);
   }
 
@@ -197,10 +208,9 @@ export class Annotations {
     const byDoc = new Map<string, StoredAnnotation[]>();
     for (const record of fresh) byDoc.set(record.docId, [...(byDoc.get(record.docId) ?? []), record]);
     for (const [docId, list] of byDoc) {
+      this.anchors.delete(docId);
       await this.commit(docId, (current) => [...current, ...list]);
       for (const record of list) this.docOf.set(record.id, docId);
-      this.anchors.delete(docId);
-      this.feed(docId);
     }
     return fresh.length;
   }
@@ -233,7 +243,7 @@ export class Annotations {
   async renameTag(from: string, to: string): Promise<number> {
     for (const tag of [from, to]) {
       const checked = Tag.safeParse(tag);
-      if (!checked.success) throw new DossierError('invalid_argument', `annotations: ${checked.error.issues[0]?.message ?? 'not a tag'}`);
+      if (!checked.success) throw new DossierError('invalid_argument', checked.error.issues[0]?.message ?? `“${tag}” is not a tag`);
     }
     let changed = 0;
     for (const docId of [...this.files.keys()]) {
@@ -246,13 +256,13 @@ export class Annotations {
     return changed;
   }
 
-  private async load(docId: string): Promise<Low<AnnotationFile>> {
-    let low = this.files.get(docId);
-    if (low) return low;
-    low = await this.store.file(fileSpec(docId));
-    this.files.set(docId, low);
-    for (const record of low.data.annotations) this.docOf.set(record.id, docId);
-    return low;
+  private async load(docId: string): Promise<StoreFile<AnnotationFile>> {
+    let file = this.files.get(docId);
+    if (file) return file;
+    file = await this.store.file(fileSpec(docId));
+    this.files.set(docId, file);
+    for (const record of file.data.annotations) this.docOf.set(record.id, docId);
+    return file;
   }
 
   private live(docId: string): AnnotationRecord[] {
@@ -315,10 +325,10 @@ export class Annotations {
   private async selection(docId: string, { start, end }: { start: number; end: number }): Promise<{ text: string; span: TextSpan }> {
     const text = await this.documents.text(docId);
     if (end > text.length) {
-      throw new DossierError('invalid_argument', `annotations: the selection ends at ${end} but the document has ${text.length} characters; select the passage again`);
+      throw new DossierError('invalid_argument', `The selection ends at ${end} but the document has ${text.length} characters; select the passage again.`);
     }
     const span = end > start ? trimRange(text, start, end) : null;
-    if (!span) throw new DossierError('invalid_argument', 'annotations: the selection is empty or only whitespace; select some text to highlight');
+    if (!span) throw new DossierError('invalid_argument', 'The selection is empty or only whitespace; select some text to highlight.');
     return { text, span };
   }
 
@@ -332,51 +342,23 @@ export class Annotations {
     });
   }
 
-  /** Replaces a stored annotation with a new version of it, and keeps the search index in step. */
-  private async replace(next: AnnotationRecord): Promise<void> {
-    await this.commit(next.docId, (list) => list.map((r) => (r.id === next.id ? next : r)));
-    this.feed(next.docId);
+  /** Replaces a stored annotation with a new version of it. */
+  private replace(next: AnnotationRecord): Promise<void> {
+    return this.commit(next.docId, (list) => list.map((r) => (r.id === next.id ? next : r)));
   }
 
   /**
-   * Applies a change to one document's file and saves it. Changes to one file
-   * are queued; if the save fails, the file's content in memory goes back to
-   * what is on disk, so nothing is ever half saved.
+   * Applies a change to one document's file and saves it (see StoreFile.update:
+   * nothing is ever half saved), then tells the modules that follow annotations.
+   * Annotations deleted more than a month ago leave the file with the next change.
    */
-  private commit(docId: string, change: (list: AnnotationRecord[]) => AnnotationRecord[]): Promise<void> {
-    const run = async () => {
-      const low = await this.load(docId);
-      const before = low.data.annotations;
-      const expired = Date.now() - DELETED_KEPT_MS;
-      low.data.annotations = change(before).filter((r) => !r.deleted || Date.parse(r.deleted) > expired);
-      try {
-        await this.store.save(low, fileSpec(docId).name);
-      } catch (error) {
-        low.data.annotations = before;
-        throw error;
-      }
-    };
-    const queued = (this.queues.get(docId) ?? Promise.resolve()).then(run, run);
-    this.queues.set(docId, queued.catch(() => undefined));
-    return queued;
-  }
-
-  /**
-   * Gives the search index a document's notes, each where its highlight now
-   * starts. It runs in the background: the index must never hold up or fail
-   * a save, and it rebuilds itself from scratch at worst.
-   */
-  private feed(docId: string): void {
-    const notes = async (): Promise<NoteInput[]> => {
-      const anchors = await this.anchorsOf(docId);
-      return this.live(docId).map((record) => {
-        const anchor = anchors.get(record.id);
-        return { id: record.id, text: record.note, tags: record.tags, start: anchor?.status === 'anchored' ? anchor.start : null };
-      });
-    };
-    notes()
-      .then((list) => this.index.setNotes(docId, list))
-      .catch((error: unknown) => console.error(`annotations: could not index the notes of ${docId}: ${(error as Error).message}`));
+  private async commit(docId: string, change: (list: AnnotationRecord[]) => AnnotationRecord[]): Promise<void> {
+    const file = await this.load(docId);
+    const expired = Date.now() - DELETED_KEPT_MS;
+    await file.update((data) => {
+      data.annotations = change(data.annotations).filter((r) => !r.deleted || Date.parse(r.deleted) > expired);
+    });
+    this.events.emit('annotationsChanged', docId);
   }
 }
 
@@ -397,71 +379,4 @@ function hasTag(tags: string[], tag: string): boolean {
 
 const unique = (tags: string[]): string[] => [...new Set(tags)];
 
-/** Runs at most `n` tasks at once, the others waiting their turn. */
-function limiter(n: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async (task) => {
-    if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
-    try {
-      return await task();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
-}
 const sameList = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** Options of the W3C export: how a document is named outside Dossier. */
-export interface WebAnnotationOptions {
-  documentUri?: (docId: string) => string;
-}
-
-/**
- * An annotation as W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/):
- * the note is a commenting TextualBody (Markdown), each tag a tagging body,
- * the colour a styleClass on the target.
- */
-export function toWebAnnotation(annotation: StoredAnnotation, options: WebAnnotationOptions = {}): Record<string, unknown> {
-  const documentUri = options.documentUri ?? ((docId: string) => `urn:dossier:document:${docId}`);
-  const note = annotation.note.trim();
-  const body = [
-    ...(note ? [{ type: 'TextualBody', value: annotation.note, format: 'text/markdown', purpose: 'commenting' }] : []),
-    ...annotation.tags.map((tag) => ({ type: 'TextualBody', value: tag, purpose: 'tagging' })),
-  ];
-  return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `urn:uuid:${annotation.id}`,
-    type: 'Annotation',
-    motivation: note ? 'commenting' : annotation.tags.length > 0 ? 'tagging' : 'highlighting',
-    created: annotation.created,
-    modified: annotation.modified,
-    ...(body.length > 0 && { body }),
-    target: { source: documentUri(annotation.docId), styleClass: `highlight-${annotation.color}`, selector: annotation.target.selector },
-  };
-}
-
-type Methods<K extends keyof ApiImpl> = Pick<ApiImpl, K>;
-type AnnotationMethods =
-  | 'createAnnotation'
-  | 'getAnnotation'
-  | 'listAnnotations'
-  | 'updateAnnotation'
-  | 'deleteAnnotation'
-  | 'restoreAnnotation'
-  | 'reattachAnnotation';
-
-/** The annotations part of the API. */
-export function annotationsApi({ annotations }: CoreContext): Methods<AnnotationMethods> {
-  return {
-    createAnnotation: (input) => annotations.create(input),
-    getAnnotation: (id) => annotations.get(id),
-    listAnnotations: (filter) => annotations.list(filter),
-    updateAnnotation: (id, patch) => annotations.update(id, patch),
-    deleteAnnotation: (id) => annotations.delete(id),
-    restoreAnnotation: (id) => annotations.restore(id),
-    reattachAnnotation: (id, range) => annotations.reattach(id, range),
-  };
-}

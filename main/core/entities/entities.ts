@@ -9,7 +9,6 @@
  * on the core's events says that any document's mentions may have changed.
  */
 
-import type { EventEmitter } from 'node:events';
 import type {
   DocumentMentions,
   Entity,
@@ -23,13 +22,11 @@ import type {
   NewEntityType,
   Suggestion,
 } from '../../common/contract/entities';
-import type { ApiImpl } from '../../common/contract';
 import type { Annotations } from '../annotations/annotations';
-import type { CoreContext, CoreEvents } from '../context';
+import type { CoreEmitter } from '../events';
 import type { Documents } from '../library/documents';
 import { annotationsOnMentions, byDateNewestFirst, entityDocument, relatedEntities, type MentionSource } from './page';
 import { EntityStore, type NameChange } from './entity-store';
-import { annotationsWith, documentsWith } from '../search/filters';
 import { MentionIndex } from './mention-index';
 import { nameKey } from './names';
 import type { Store } from '../store/store';
@@ -42,11 +39,11 @@ export class Entities {
     private readonly suggestions: SuggestionFinder,
     private readonly documents: Documents,
     private readonly annotations: Annotations,
-    private readonly events: EventEmitter<CoreEvents>,
+    private readonly events: CoreEmitter,
   ) {}
 
   /** Reads entities.json; mentions are found later, when first asked for. */
-  static async open(store: Store, documents: Documents, annotations: Annotations, events: EventEmitter<CoreEvents>): Promise<Entities> {
+  static async open(store: Store, documents: Documents, annotations: Annotations, events: CoreEmitter): Promise<Entities> {
     const entityStore = await EntityStore.open(store);
     const entities = new Entities(entityStore, new MentionIndex(documents, entityStore.list()), new SuggestionFinder(documents), documents, annotations, events);
     const forget = (docId: string) => {
@@ -188,43 +185,4 @@ export class Entities {
     this.mentions.entitiesChanged(this.entityStore.list(), change.names);
     this.events.emit('entitiesChanged');
   }
-}
-
-type EntityMethods =
-  | 'listEntityTypes'
-  | 'createEntityType'
-  | 'updateEntityType'
-  | 'listEntities'
-  | 'createEntity'
-  | 'updateEntity'
-  | 'mergeEntities'
-  | 'deleteEntity'
-  | 'getEntity'
-  | 'getDocumentMentions'
-  | 'listSuggestions'
-  | 'acceptSuggestions'
-  | 'rejectSuggestion'
-  | 'documentsWith'
-  | 'annotationsWith';
-
-/** The entities part of the API, with filtering by entities and tags. */
-export function entitiesApi(ctx: CoreContext): Pick<ApiImpl, EntityMethods> {
-  const { entities } = ctx;
-  return {
-    listEntityTypes: () => entities.types(),
-    createEntityType: (input) => entities.createType(input),
-    updateEntityType: (id, patch) => entities.updateType(id, patch),
-    listEntities: () => entities.summaries(),
-    createEntity: async (input) => (await entities.create([input]))[0] as Entity,
-    updateEntity: (id, patch) => entities.update(id, patch),
-    mergeEntities: (targetId, sourceId) => entities.merge(targetId, sourceId),
-    deleteEntity: (id) => entities.delete(id),
-    getEntity: (id) => entities.detail(id),
-    getDocumentMentions: (docId) => entities.documentMentions(docId),
-    listSuggestions: () => entities.suggest(),
-    acceptSuggestions: (inputs) => entities.create(inputs),
-    rejectSuggestion: (name) => entities.rejectSuggestion(name),
-    documentsWith: (filter) => documentsWith(ctx, filter),
-    annotationsWith: (filter) => annotationsWith(ctx, filter),
-  };
 }

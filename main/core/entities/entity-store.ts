@@ -7,12 +7,10 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import type { Low } from 'lowdb';
 import type { Entity, EntityPatch, EntityType, EntityTypePatch, NewEntity, NewEntityType } from '../../common/contract/entities';
 import { DossierError } from '../../common/errors';
 import { checkName, nameKey, tidyName } from './names';
-import { changeFile } from '../store/file-change';
-import type { FileSpec, Store, Versioned } from '../store/store';
+import type { FileSpec, Store, StoreFile, Versioned } from '../store/store';
 
 interface EntitiesData extends Versioned {
   types: EntityType[];
@@ -47,49 +45,46 @@ const describe = (type: EntityType, entity: Entity): string => `the ${type.name.
 
 /** Entity types and entities, kept in entities.json. */
 export class EntityStore {
-  private constructor(
-    private readonly store: Store,
-    private readonly low: Low<EntitiesData>,
-  ) {}
+  private constructor(private readonly file: StoreFile<EntitiesData>) {}
 
   static async open(store: Store): Promise<EntityStore> {
-    return new EntityStore(store, await store.file(FILE));
+    return new EntityStore(await store.file(FILE));
   }
 
   types(): EntityType[] {
-    return this.low.data.types;
+    return this.file.data.types;
   }
 
   type(id: string): EntityType {
-    const type = this.low.data.types.find((t) => t.id === id);
-    if (!type) throw new DossierError('not_found', `entities: there is no entity type "${id}"; choose one of ${this.low.data.types.map((t) => t.id).join(', ')}`);
+    const type = this.file.data.types.find((t) => t.id === id);
+    if (!type) throw new DossierError('not_found', `There is no entity type "${id}"; choose one of ${this.file.data.types.map((t) => t.id).join(', ')}`);
     return type;
   }
 
   list(): Entity[] {
-    return this.low.data.entities;
+    return this.file.data.entities;
   }
 
   get(id: string): Entity {
-    const entity = this.low.data.entities.find((e) => e.id === id);
-    if (!entity) throw new DossierError('not_found', `entities: there is no entity with id "${id}"; it may have been deleted or merged`);
+    const entity = this.file.data.entities.find((e) => e.id === id);
+    if (!entity) throw new DossierError('not_found', `There is no entity with id "${id}"; it may have been deleted or merged`);
     return entity;
   }
 
   /** The entity one of whose names is `name` (any spelling), if any. */
   findByName(name: string): Entity | undefined {
     const key = nameKey(name);
-    return this.low.data.entities.find((e) => [e.name, ...e.aliases].some((n) => nameKey(n) === key));
+    return this.file.data.entities.find((e) => [e.name, ...e.aliases].some((n) => nameKey(n) === key));
   }
 
   isRejected(key: string): boolean {
-    return this.low.data.rejected.includes(key);
+    return this.file.data.rejected.includes(key);
   }
 
   async createType(input: NewEntityType): Promise<EntityType> {
     const name = this.checkTypeName(input.name);
     const type: EntityType = { id: this.typeId(name), name, color: input.color.toLowerCase(), builtin: false };
-    await changeFile(this.store, this.low, FILE.name, (data) => data.types.push(type));
+    await this.file.update((data) => data.types.push(type));
     return type;
   }
 
@@ -100,7 +95,7 @@ export class EntityStore {
       name: patch.name === undefined ? current.name : this.checkTypeName(patch.name, id),
       color: patch.color?.toLowerCase() ?? current.color,
     };
-    await changeFile(this.store, this.low, FILE.name, (data) => (data.types = data.types.map((t) => (t.id === id ? next : t))));
+    await this.file.update((data) => (data.types = data.types.map((t) => (t.id === id ? next : t))));
     return next;
   }
 
@@ -113,7 +108,7 @@ export class EntityStore {
       const { name, aliases } = this.checkNames(input.name, input.aliases ?? [], made);
       made.push({ id: newId(), type: input.type, name, aliases, notes: input.notes ?? '', created: now, modified: now });
     }
-    await changeFile(this.store, this.low, FILE.name, (data) => data.entities.push(...made));
+    await this.file.update((data) => data.entities.push(...made));
     return { entities: made, change: { names: made.flatMap((e) => [e.name, ...e.aliases]) } };
   }
 
@@ -122,31 +117,31 @@ export class EntityStore {
     if (patch.type !== undefined) this.type(patch.type);
     const { name, aliases } = this.checkNames(patch.name ?? current.name, patch.aliases ?? current.aliases, [], id);
     const next: Entity = { ...current, name, aliases, type: patch.type ?? current.type, notes: patch.notes ?? current.notes, modified: new Date().toISOString() };
-    await changeFile(this.store, this.low, FILE.name, (data) => (data.entities = data.entities.map((e) => (e.id === id ? next : e))));
+    await this.file.update((data) => (data.entities = data.entities.map((e) => (e.id === id ? next : e))));
     return { entity: next, change: { names: changedNames([current.name, ...current.aliases], [name, ...aliases]) } };
   }
 
   /** Folds `sourceId` into `targetId`: the source's names become aliases, its notes are appended. */
   async merge(targetId: string, sourceId: string): Promise<{ entity: Entity; change: NameChange }> {
-    if (targetId === sourceId) throw new DossierError('invalid_argument', 'entities: an entity cannot be merged into itself; choose two different entities');
+    if (targetId === sourceId) throw new DossierError('invalid_argument', 'An entity cannot be merged into itself; choose two different entities');
     const target = this.get(targetId);
     const source = this.get(sourceId);
     const aliases = dedupe([...target.aliases, source.name, ...source.aliases], target.name);
     const notes = [target.notes, source.notes].filter((n) => n.trim()).join('\n\n');
     const merged: Entity = { ...target, aliases, notes, modified: new Date().toISOString() };
-    await changeFile(this.store, this.low, FILE.name, (data) => (data.entities = data.entities.filter((e) => e.id !== sourceId).map((e) => (e.id === targetId ? merged : e))));
+    await this.file.update((data) => (data.entities = data.entities.filter((e) => e.id !== sourceId).map((e) => (e.id === targetId ? merged : e))));
     return { entity: merged, change: { names: [source.name, ...source.aliases] } };
   }
 
   async delete(id: string): Promise<{ entity: Entity; change: NameChange }> {
     const entity = this.get(id);
-    await changeFile(this.store, this.low, FILE.name, (data) => (data.entities = data.entities.filter((e) => e.id !== id)));
+    await this.file.update((data) => (data.entities = data.entities.filter((e) => e.id !== id)));
     return { entity, change: { names: [entity.name, ...entity.aliases] } };
   }
 
   async reject(key: string): Promise<void> {
     if (this.isRejected(key)) return;
-    await changeFile(this.store, this.low, FILE.name, (data) => data.rejected.push(key));
+    await this.file.update((data) => data.rejected.push(key));
   }
 
   /**
@@ -161,7 +156,7 @@ export class EntityStore {
       name,
     );
     const owners = new Map<string, Entity>();
-    for (const entity of [...this.low.data.entities, ...pending]) {
+    for (const entity of [...this.file.data.entities, ...pending]) {
       if (entity.id === self) continue;
       for (const n of [entity.name, ...entity.aliases]) owners.set(nameKey(n), entity);
     }
@@ -173,23 +168,23 @@ export class EntityStore {
   }
 
   private collision(name: string, owner: Entity, canonical: boolean): DossierError {
-    const type = this.low.data.types.find((t) => t.id === owner.type) ?? { id: owner.type, name: owner.type, color: '', builtin: false };
+    const type = this.file.data.types.find((t) => t.id === owner.type) ?? { id: owner.type, name: owner.type, color: '', builtin: false };
     const what = nameKey(owner.name) === nameKey(name) ? `there is already ${article(type)} ${type.name.toLowerCase()} named “${owner.name}”` : `“${name}” is already an alias of ${describe(type, owner)}`;
     const fix = canonical ? 'open that entity instead, or merge the two' : 'remove the alias there first, or merge the two entities';
-    return new DossierError('conflict', `entities: ${what}; ${fix}. Nothing was changed.`);
+    return new DossierError('conflict', `${what}; ${fix}. Nothing was changed.`);
   }
 
   private checkTypeName(raw: string, self?: string): string {
     const name = checkName(raw, 'type name');
-    if (name.length > 40) throw new DossierError('invalid_argument', `entities: the type name "${name.slice(0, 40)}…" is too long; keep it to 40 characters`);
-    const other = this.low.data.types.find((t) => t.id !== self && nameKey(t.name) === nameKey(name));
-    if (other) throw new DossierError('conflict', `entities: there is already a type named “${other.name}”. Nothing was changed.`);
+    if (name.length > 40) throw new DossierError('invalid_argument', `The type name "${name.slice(0, 40)}…" is too long; keep it to 40 characters`);
+    const other = this.file.data.types.find((t) => t.id !== self && nameKey(t.name) === nameKey(name));
+    if (other) throw new DossierError('conflict', `There is already a type named “${other.name}”. Nothing was changed.`);
     return name;
   }
 
   private typeId(name: string): string {
     const base = nameKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32) || 'type';
-    const taken = new Set(this.low.data.types.map((t) => t.id));
+    const taken = new Set(this.file.data.types.map((t) => t.id));
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     return id;

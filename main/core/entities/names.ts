@@ -29,14 +29,14 @@ export function nameKey(name: string): string {
  */
 export function checkName(raw: string, what = 'name'): string {
   const name = tidyName(raw);
-  if (!name) throw new DossierError('invalid_argument', `entities: the ${what} is empty; type it as the texts write it`);
+  if (!name) throw new DossierError('invalid_argument', `The ${what} is empty; type it as the texts write it`);
   if (name.length > MAX_NAME_CHARS) {
     throw new DossierError(
       'invalid_argument',
-      `entities: the ${what} "${name.slice(0, 40)}…" has ${name.length} characters; a name can have at most ${MAX_NAME_CHARS}`,
+      `The ${what} "${name.slice(0, 40)}…" has ${name.length} characters; a name can have at most ${MAX_NAME_CHARS}`,
     );
   }
-  if (!/[\p{L}\p{N}]/u.test(name)) throw new DossierError('invalid_argument', `entities: the ${what} "${name}" has no letter or digit, so it cannot match a word in the texts`);
+  if (!/[\p{L}\p{N}]/u.test(name)) throw new DossierError('invalid_argument', `The ${what} "${name}" has no letter or digit, so it cannot match a word in the texts`);
   return name;
 }
 

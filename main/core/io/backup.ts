@@ -6,7 +6,6 @@ import {
   Id,
   NoteText,
   TagList,
-  type ApiImpl,
   type AppSettings,
   type ExportedFile,
   type RestoreReport,
@@ -15,9 +14,8 @@ import {
 import { DossierError } from '../../common/errors';
 import type { CoreContext } from '../context';
 import { hashText } from '../library/documents';
-import { documentChanged } from './import/api';
-import type { Uploads } from './import/uploads';
-import { DEFAULT_SETTINGS, sanitize, settingsApi } from '../library/settings';
+import { documentChanged } from './import/import';
+import { DEFAULT_SETTINGS, sanitize } from '../library/settings';
 
 /*
  * A backup is one JSON file with everything a person made: the documents
@@ -88,7 +86,7 @@ export async function createBackup(ctx: CoreContext): Promise<ExportedFile> {
     annotations: (await annotations.allAnnotations()).map(({ anchor: _anchor, ...stored }) => stored),
     entityTypes: entities.types(),
     entities: (await entities.summaries()).map(({ mentions: _m, documents: _d, created: _c, modified: _mod, ...entity }) => entity),
-    settings: { ...(await settingsApi(ctx).getSettings()) },
+    settings: { ...ctx.settings.get() },
   };
   return { name: `Dossier backup ${backup.createdAt.slice(0, 10)}.json`, mime: 'application/json', content: JSON.stringify(backup) };
 }
@@ -99,13 +97,13 @@ export function readBackup(bytes: Uint8Array): BackupFile {
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    throw new DossierError('invalid_argument', `backup: this file is not a Dossier backup (${(error as Error).message}). Choose a file made with “Back up library”.`);
+    throw new DossierError('invalid_argument', `This file is not a Dossier backup (${(error as Error).message}). Choose a file made with “Back up library”.`);
   }
   const parsed = BackupFile.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-    throw new DossierError('invalid_argument', `backup: ${issue?.message ?? 'the file is damaged'}${where}. Nothing was changed.`);
+    throw new DossierError('invalid_argument', `${issue?.message ?? 'the file is damaged'}${where}. Nothing was changed.`);
   }
   return parsed.data;
 }
@@ -177,17 +175,8 @@ async function restoreDocumentTags(ctx: CoreContext, backup: BackupFile, docIds:
 }
 
 async function restoreSettings(ctx: CoreContext, stored: Record<string, unknown>): Promise<boolean> {
-  const settings = settingsApi(ctx);
   const wanted: AppSettings = sanitize(stored);
-  if (!isDeepStrictEqual(await settings.getSettings(), DEFAULT_SETTINGS) || isDeepStrictEqual(wanted, DEFAULT_SETTINGS)) return false;
-  await settings.updateSettings(wanted);
+  if (!isDeepStrictEqual(ctx.settings.get(), DEFAULT_SETTINGS) || isDeepStrictEqual(wanted, DEFAULT_SETTINGS)) return false;
+  await ctx.settings.update(wanted);
   return true;
-}
-
-/** The backup part of the API: a backup is downloaded as one file and restored from an upload. */
-export function backupApi(ctx: CoreContext, uploads: Uploads): Pick<ApiImpl, 'createBackup' | 'restoreBackup'> {
-  return {
-    createBackup: () => createBackup(ctx),
-    restoreBackup: async (uploadId) => restoreBackup(ctx, readBackup(uploads.take(uploadId, 'restore').bytes)),
-  };
 }

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Low } from 'lowdb';
 import type { Block, DocumentSummary } from '../../common/contract';
 import { DossierError } from '../../common/errors';
 import { readFileIfExists, writeFileDurable, ensureDir } from '../store/durable';
 import { describe } from './metadata';
 import { toBlocks } from './paragraphs';
-import type { FileSpec, Store, Versioned } from '../store/store';
+import type { FileSpec, Store, StoreFile, Versioned } from '../store/store';
 
 /** A document as the library file keeps it: metadata only, the text lives in texts/<id>.txt. */
 export interface DocumentRecord extends DocumentSummary {
@@ -59,7 +58,7 @@ export class Documents {
 
   private constructor(
     private readonly store: Store,
-    private readonly low: Low<LibraryData>,
+    private readonly file: StoreFile<LibraryData>,
   ) {}
 
   static async open(store: Store): Promise<Documents> {
@@ -69,32 +68,31 @@ export class Documents {
 
   /** When the library was first seeded, or null before. */
   get seededAt(): string | null {
-    return this.low.data.seededAt;
+    return this.file.data.seededAt;
   }
 
   async markSeeded(): Promise<void> {
-    this.low.data.seededAt = new Date().toISOString();
-    await this.store.save(this.low, LIBRARY.name);
+    await this.file.update((data) => (data.seededAt = new Date().toISOString()));
   }
 
   list(): DocumentRecord[] {
-    return this.low.data.documents;
+    return this.file.data.documents;
   }
 
   get(id: string): DocumentRecord {
-    const doc = this.low.data.documents.find((d) => d.id === id);
-    if (!doc) throw new DossierError('not_found', `documents: no document with id "${id}"`);
+    const doc = this.file.data.documents.find((d) => d.id === id);
+    if (!doc) throw new DossierError('not_found', `There is no document with id "${id}"`);
     return doc;
   }
 
   findByHash(hash: string): DocumentRecord | undefined {
-    return this.low.data.documents.find((d) => d.hash === hash);
+    return this.file.data.documents.find((d) => d.hash === hash);
   }
 
   async text(id: string): Promise<string> {
     this.get(id);
     const text = await readFileIfExists(this.textPath(id));
-    if (text === null) throw new DossierError('not_found', `documents: the text of "${id}" is missing from ${this.textPath(id)}`);
+    if (text === null) throw new DossierError('not_found', `The text of "${id}" is missing from ${this.textPath(id)}`);
     return text;
   }
 
@@ -135,15 +133,14 @@ export class Documents {
     // The text first: if saving the library then fails, only the hash is stale.
     await writeFileDurable(this.textPath(id), text);
     this.blockCache.delete(id);
-    this.low.data.documents = this.low.data.documents.map((d) => (d.id === id ? next : d));
-    await this.store.save(this.low, LIBRARY.name);
+    await this.file.update((data) => (data.documents = data.documents.map((d) => (d.id === id ? next : d))));
     return next;
   }
 
   /** Puts back a document as a backup recorded it (same id, title, dates; counts from the text). Callers emit documentChanged. */
   async restore(record: Omit<DocumentRecord, 'hash' | 'length' | 'words'>, text: string): Promise<void> {
-    if (this.low.data.documents.some((d) => d.id === record.id)) {
-      throw new DossierError('conflict', `documents: the library already has a document with id "${record.id}"`);
+    if (this.file.data.documents.some((d) => d.id === record.id)) {
+      throw new DossierError('conflict', `The library already has a document with id "${record.id}"`);
     }
     await this.insert({ ...record, hash: hashText(text), length: text.length, words: countWords(text) }, text);
   }
@@ -151,8 +148,7 @@ export class Documents {
   private async insert(doc: DocumentRecord, text: string): Promise<void> {
     // Text first: a library entry must never point at a text that is not on disk.
     await writeFileDurable(this.textPath(doc.id), text);
-    this.low.data.documents.push(doc);
-    await this.store.save(this.low, LIBRARY.name);
+    await this.file.update((data) => data.documents.push(doc));
   }
 
   private textPath(id: string): string {

@@ -14,7 +14,7 @@ export async function seedLibrary(documents: Documents, seedDir: string): Promis
   try {
     names = (await readdir(seedDir)).filter((name) => /\.(txt|md)$/i.test(name)).sort();
   } catch (error) {
-    throw new DossierError('io', `seed: cannot read the seed folder ${seedDir}: ${(error as Error).message}`);
+    throw new DossierError('io', `Cannot read the seed folder ${seedDir}: ${(error as Error).message}`);
   }
   const added: DocumentRecord[] = [];
   for (const name of names) {

@@ -1,7 +1,7 @@
-import type { ApiImpl, AppSettings, SettingsPatch } from '../../common/contract';
+import type { AppSettings, SettingsPatch } from '../../common/contract';
 import { ReaderSettings, ThemeSetting } from '../../common/contract';
-import type { CoreContext } from '../context';
-import type { FileSpec, Versioned } from '../store/store';
+import type { CoreEmitter } from '../events';
+import type { FileSpec, Store, StoreFile, Versioned } from '../store/store';
 
 interface SettingsData extends Versioned, AppSettings {}
 
@@ -40,22 +40,30 @@ export function sanitize(data: Partial<Record<keyof AppSettings, unknown>>): App
 }
 
 /** App preferences (theme, reading typography, sidebar) in settings.json; `settingsChanged` tells the shell. */
-export function settingsApi({ store, events }: CoreContext): Pick<ApiImpl, 'getSettings' | 'updateSettings'> {
-  const current = async () => {
-    const low = await store.file(SETTINGS);
-    return { low, settings: sanitize(low.data) };
-  };
-  return {
-    getSettings: async () => (await current()).settings,
-    updateSettings: async (patch: SettingsPatch) => {
-      const { low, settings } = await current();
-      // An IPC patch may carry explicit undefineds, which must not erase a setting.
-      const changes = Object.fromEntries(Object.entries(patch.reader ?? {}).filter(([, value]) => value !== undefined));
-      const next: AppSettings = { theme: patch.theme ?? settings.theme, reader: { ...settings.reader, ...changes }, sidebar: patch.sidebar ?? settings.sidebar };
-      low.data = { schema: SETTINGS.schema, ...next };
-      await store.save(low, SETTINGS.name);
-      events.emit('settingsChanged', next);
-      return next;
-    },
-  };
+export class Settings {
+  private constructor(
+    private readonly file: StoreFile<SettingsData>,
+    private readonly events: CoreEmitter,
+  ) {}
+
+  static async open(store: Store, events: CoreEmitter): Promise<Settings> {
+    return new Settings(await store.file(SETTINGS), events);
+  }
+
+  get(): AppSettings {
+    return sanitize(this.file.data);
+  }
+
+  async update(patch: SettingsPatch): Promise<AppSettings> {
+    // An IPC patch may carry explicit undefineds, which must not erase a setting.
+    const changes = Object.fromEntries(Object.entries(patch.reader ?? {}).filter(([, value]) => value !== undefined));
+    const next = await this.file.update((data) => {
+      const settings = sanitize(data);
+      const merged: AppSettings = { theme: patch.theme ?? settings.theme, reader: { ...settings.reader, ...changes }, sidebar: patch.sidebar ?? settings.sidebar };
+      Object.assign(data, { schema: SETTINGS.schema, ...merged });
+      return merged;
+    });
+    this.events.emit('settingsChanged', next);
+    return next;
+  }
 }

@@ -10,9 +10,12 @@
  * typed by a person, this ranks one document's blocks for a whole paragraph.
  */
 import MiniSearch from 'minisearch';
-import type { ApiImpl, Block, ComparedEntity, DocumentComparison, Mention, RelatedPassage, Snippet } from '../../common/contract';
+import { eng } from 'stopword';
+import type { Block, ComparedEntity, DocumentComparison, Mention, RelatedPassage, Snippet } from '../../common/contract';
 import { DossierError } from '../../common/errors';
-import type { CoreContext } from '../context';
+import type { Entities } from '../entities/entities';
+import type { CoreEmitter } from '../events';
+import type { Documents } from '../library/documents';
 import { blockAt } from '../search/engine/engine';
 import { mergeRanges, snippetOf, termRanges, type Range } from '../text/snippets';
 import { forEachTerm } from '../text/tokens';
@@ -25,19 +28,11 @@ const SNIPPET_CHARS = 220;
 const FOCUS_LEAD = 40;
 
 /**
- * Words that say nothing about what a paragraph is about. Without them, two
- * paragraphs would relate through "the", "will" and "also".
+ * Words that say nothing about what a paragraph is about: without them, two
+ * paragraphs would relate through "the", "will" and "also". Besides the usual
+ * English list, the reporting verbs, titles and ordinals every news text uses.
  */
-const STOP_WORDS = new Set(
-  (
-    'a about above after again all also am an and any are as at be because been before being below between both but by can could ' +
-    'did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in ' +
-    'into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own same she ' +
-    'should so some such than that the their theirs them themselves then there these they this those through to too under until up very ' +
-    'was we were what when where which while who whom why will with would you your yours yourself yourselves s t mr ms dr said says ' +
-    'one two three first second third well new may must shall per via within without'
-  ).split(' '),
-);
+const STOP_WORDS = new Set([...eng, ...'said says mr ms dr one two three first second third well new may must shall per via within without'.split(' ')]);
 
 /** The index terms of a text that carry meaning: whole words and the parts of compounds, stop words left out. */
 export function meaningfulTerms(text: string): string[] {
@@ -103,10 +98,13 @@ function indexBlocks(blocks: readonly Block[]): BlockIndex {
 export class Related {
   private readonly indexes = new Map<string, BlockIndex>();
 
-  constructor(private readonly ctx: CoreContext) {
+  constructor(
+    private readonly ctx: { documents: Documents; entities: Entities },
+    events: CoreEmitter,
+  ) {
     const forget = (docId: string) => this.indexes.delete(docId);
-    ctx.events.on('documentChanged', forget);
-    ctx.events.on('documentRemoved', forget);
+    events.on('documentChanged', forget);
+    events.on('documentRemoved', forget);
   }
 
   /** Blocks of `otherId` ranked by how much they relate to block `blockIndex` of `docId`. */
@@ -120,7 +118,7 @@ export class Related {
       this.ctx.entities.mentionsOf(otherId),
     ]);
     const block = blocks[blockIndex];
-    if (!block) throw new DossierError('invalid_argument', `related: the document has ${blocks.length} blocks, so there is no block ${blockIndex}; pick a paragraph that is in it`);
+    if (!block) throw new DossierError('invalid_argument', `The document has ${blocks.length} blocks, so there is no block ${blockIndex}; pick a paragraph that is in it.`);
     const sourceCounts = countEntities(mentionsByBlock(blocks, mentions).get(blockIndex) ?? []);
     const results = this.index(otherId, otherBlocks).search(meaningfulTerms(block.text).join(' '), { combineWith: 'OR' });
     const similarity = new Map(results.map((r) => [r.id as number, r]));
@@ -180,14 +178,4 @@ export class Related {
     const first = names[0];
     return first ? windowAt(block.text, ranges, first[0]) : snippetOf(block.text, ranges);
   }
-}
-
-type ReadingMethods = 'relatedPassages' | 'compareDocuments';
-
-export function readingApi(ctx: CoreContext): Pick<ApiImpl, ReadingMethods> {
-  const related = new Related(ctx);
-  return {
-    relatedPassages: (docId, block, otherDocId, limit) => related.passages(docId, block, otherDocId, limit),
-    compareDocuments: (a, b) => related.compare(a, b),
-  };
 }

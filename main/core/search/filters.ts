@@ -14,13 +14,21 @@
 
 import type { Annotation } from '../../common/contract/annotations';
 import type { Filter } from '../../common/contract/entities';
-import type { CoreContext } from '../context';
-import { carries } from '../tags/tags';
+import type { Annotations } from '../annotations/annotations';
+import type { Entities } from '../entities/entities';
+import type { Documents } from '../library/documents';
+import { carries, type Tags } from '../tags/tags';
 
-type FilterContext = Pick<CoreContext, 'documents' | 'annotations' | 'entities' | 'tags'>;
+/** The modules a filter reads. */
+export interface FilterSources {
+  documents: Documents;
+  annotations: Annotations;
+  entities: Entities;
+  tags: Tags;
+}
 
 /** Ids of the documents that carry every entity and tag of the filter, in library order. */
-export async function documentsWith({ documents, annotations, entities, tags }: FilterContext, filter: Filter): Promise<string[]> {
+export async function documentsWith({ documents, annotations, entities, tags }: FilterSources, filter: Filter): Promise<string[]> {
   const wanted = { entities: filter.entities ?? [], tags: filter.tags ?? [] };
   let ids = documents.list().map((d) => d.id);
   if (wanted.entities.length > 0) {
@@ -39,7 +47,7 @@ export async function documentsWith({ documents, annotations, entities, tags }: 
 }
 
 /** Ids of the annotations that carry every entity and tag of the filter, in the annotations' own order. */
-export async function annotationsWith({ annotations, entities }: FilterContext, filter: Filter): Promise<string[]> {
+export async function annotationsWith({ annotations, entities }: FilterSources, filter: Filter): Promise<string[]> {
   const wanted = { entities: filter.entities ?? [], tags: filter.tags ?? [] };
   const kept: string[] = [];
   for (const a of await annotations.allAnnotations()) {

@@ -8,12 +8,12 @@
  * - entity names (and aliases) that match the query, shown as entities.
  *
  * Both are cheap next to a passage search: the allowed documents are kept
- * for a while per filter (they change only when tags, entities or notes do),
- * and the entity list is small.
+ * per filter until a document, an annotation, an entity or a tag changes
+ * (the core's events say when), and the entity list is small.
  */
 import type { EntityHit, EntityType } from '../../common/contract';
-import type { CoreContext } from '../context';
-import { documentsWith } from './filters';
+import type { CoreEmitter } from '../events';
+import { documentsWith, type FilterSources } from './filters';
 import type { ParsedQuery, QueryFilters } from './query';
 import { snippetOf, termRanges } from '../text/snippets';
 import { forEachTerm, normalizeTerm } from '../text/tokens';
@@ -25,23 +25,17 @@ export interface Scope {
   problems: string[];
 }
 
-/** A resolved filter is trusted this long at most (annotation tags change without an event). */
-const SCOPE_TTL_MS = 10_000;
 const ENTITY_HITS = 5;
 
-type ScopeContext = Pick<CoreContext, 'documents' | 'annotations' | 'entities' | 'tags' | 'events'>;
-
 export class SearchScope {
-  private readonly cache = new Map<string, { at: number; scope: Promise<Scope> }>();
+  private readonly cache = new Map<string, Promise<Scope>>();
 
-  constructor(private readonly ctx: ScopeContext) {
+  constructor(
+    private readonly ctx: FilterSources,
+    events: CoreEmitter,
+  ) {
     const forget = () => this.cache.clear();
-    for (const event of ['documentChanged', 'documentRemoved', 'entitiesChanged', 'documentTagsChanged'] as const) ctx.events.on(event, forget);
-  }
-
-  /** Forgets resolved filters (notes, and so their tags, changed). */
-  forget(): void {
-    this.cache.clear();
+    for (const event of ['documentChanged', 'documentRemoved', 'annotationsChanged', 'entitiesChanged', 'documentTagsChanged'] as const) events.on(event, forget);
   }
 
   /** The documents the tag:, entity: and type: filters allow. */
@@ -49,9 +43,9 @@ export class SearchScope {
     if (tags.length + entities.length + types.length === 0) return Promise.resolve({ docIds: null, problems: [] });
     const key = JSON.stringify([tags, entities, types]);
     const cached = this.cache.get(key);
-    if (cached && Date.now() - cached.at < SCOPE_TTL_MS) return cached.scope;
+    if (cached) return cached;
     const scope = this.compute(tags, entities, types);
-    this.cache.set(key, { at: Date.now(), scope });
+    this.cache.set(key, scope);
     scope.catch(() => this.cache.delete(key));
     return scope;
   }

@@ -7,33 +7,31 @@
  * process's handle on it: it forwards updates (fire and forget, applied in
  * the order sent) and queries (answered with a promise).
  *
- * For other modules: the index indexes documents by itself (it follows the
- * documentChanged / documentRemoved events and re-reads the texts). Notes
- * are fed to it by the annotations module:
- *
- *   ctx.index.setNotes(docId, notes)   every note of the document, each { id, text, tags, start }
- *
- * Each call replaces what the index had for that document (an empty list
- * removes them); an unchanged list costs nothing. Notes then come up in
- * search results as hits of kind 'note'. Entity names, and the tag:,
- * entity: and type: filters, are worked out here from the entities and tags
- * modules (search-scope.ts).
+ * The index keeps itself in step with the library: it follows the
+ * documentChanged / documentRemoved events (and re-reads the texts) and
+ * annotationsChanged (and asks the annotations for that document's notes,
+ * which then come up in search results as hits of kind 'note'). An
+ * unchanged document or list of notes costs nothing. Entity names, and the
+ * tag:, entity: and type: filters, are worked out from the entities and tags
+ * modules (scope.ts).
  */
-import type { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ApiImpl, Block, DocumentMatch, Notice, SearchResult } from '../../common/contract';
+import type { DocumentMatch, Notice, SearchResult } from '../../common/contract';
 import { DossierError } from '../../common/errors';
-import type { CoreContext, CoreEvents } from '../context';
-import type { NoteInput, PassageInput } from './engine/entries';
-import { parseQuery } from './query';
-import { SearchScope } from './scope';
+import type { Annotations } from '../annotations/annotations';
+import type { CoreEmitter } from '../events';
+import type { NoteInput } from './engine/entries';
 import { SearchService, type LibraryDocument, type ServiceMethod, type ServiceReply, type ServiceStatus } from './service';
 
-export { makeSnippet } from '../text/snippets';
-export type { NoteInput } from './engine/entries';
 export type { LibraryDocument, ServiceStatus } from './service';
+
+/** What the index follows: the library's documents and, when there are annotations, their notes. */
+export interface IndexSource {
+  library: () => LibraryDocument[];
+  notes?: Pick<Annotations, 'annotatedDocuments' | 'notesOf'>;
+}
 
 type Remote = Pick<SearchService, ServiceMethod>;
 type Call = <K extends ServiceMethod>(method: K, ...args: Parameters<Remote[K]>) => Promise<Awaited<ReturnType<Remote[K]>>>;
@@ -63,9 +61,11 @@ export interface SearchIndexOptions {
 /** The search index of a library, running in its worker. */
 export class SearchIndex {
   private host: Host;
-  private library: () => LibraryDocument[] = () => [];
+  private source: IndexSource = { library: () => [] };
   private restarts = 0;
   private synced: Promise<void> = Promise.resolve();
+  /** Notes being read for the index: a search waits for them, so it sees every note saved before it was asked. */
+  private readonly feeding = new Set<Promise<void>>();
   /**
    * Resolves once the index can answer: loaded (a large library is then
    * indexed in the background, with progress in search results) or, for a
@@ -88,49 +88,41 @@ export class SearchIndex {
   }
 
   /** Starts the index on a library and waits until it is ready. */
-  static async open(options: SearchIndexOptions & { library: () => LibraryDocument[]; events?: EventEmitter<CoreEvents> }): Promise<SearchIndex> {
+  static async open(options: SearchIndexOptions & IndexSource & { events?: CoreEmitter }): Promise<SearchIndex> {
     const index = SearchIndex.start(options);
-    index.follow(options.library, options.events);
+    index.follow(options, options.events);
     await index.ready;
     return index;
   }
 
   /**
-   * Brings the index up to date with the library (`library()` is read now,
+   * Brings the index up to date with the library and its notes (read now,
    * and whenever the worker has to start again), then keeps it so through
-   * documentChanged / documentRemoved. Calls made meanwhile wait their turn.
+   * the core's events. Calls made meanwhile wait their turn.
    */
-  follow(library: () => LibraryDocument[], events?: EventEmitter<CoreEvents>): void {
-    this.library = library;
+  follow(source: IndexSource, events?: CoreEmitter): void {
+    this.source = source;
     this.sync();
-    events?.on('documentChanged', (docId) => this.setDocument(docId));
-    events?.on('documentRemoved', (docId) => this.removeDocument(docId));
+    events?.on('documentChanged', (docId) => void this.setDocument(docId));
+    events?.on('documentRemoved', (docId) => void this.removeDocument(docId));
+    events?.on('annotationsChanged', (docId) => void this.feedNotes(docId));
   }
 
-  /**
-   * Indexes a document again from its text (or from `blocks` when the caller
-   * has them). Indexing the same text twice costs nothing. `_title` is kept
-   * for callers written before the index read titles from the library.
-   */
-  setDocument(docId: string, _title?: string, blocks?: Block[]): Promise<void> {
-    const doc = this.library().find((d) => d.id === docId);
+  /** Indexes a document again from its text; indexing the same text twice costs nothing. */
+  setDocument(docId: string): Promise<void> {
+    const doc = this.source.library().find((d) => d.id === docId);
     if (!doc) return Promise.resolve();
-    const passages: PassageInput[] | undefined = blocks?.map((b) => ({ block: b.index, start: b.start, text: b.text }));
-    return this.update('setDocument', doc, passages);
+    return this.update('setDocument', doc);
   }
 
   removeDocument(docId: string): Promise<void> {
     return this.update('removeDocument', docId);
   }
 
-  /** Replaces the notes of a document in the index (see the module comment). */
-  setNotes(docId: string, notes: NoteInput[]): Promise<void> {
-    return this.update('setNotes', docId, notes);
-  }
-
   /** Documents matching `q` (within `scope`, document ids, when given). */
   async search(q: string, limit: number, scope: readonly string[] | null = null): Promise<Omit<SearchResult, 'entities'>> {
     const started = performance.now();
+    await Promise.all(this.feeding);
     const answer = await this.call('search', q, limit, scope);
     return { ...answer, tookMs: performance.now() - started };
   }
@@ -175,9 +167,24 @@ export class SearchIndex {
   }
 
   private sync(): void {
-    const library = this.library();
+    const library = this.source.library();
     this.synced = this.host.call('sync', library).catch((error: unknown) => console.error(`search: indexing the library failed: ${(error as Error).message}`));
     if (library.length <= INDEX_BEFORE_OPENING) this.ready = Promise.all([this.ready, this.synced]).then(() => undefined);
+    for (const docId of this.source.notes?.annotatedDocuments() ?? []) void this.feedNotes(docId);
+  }
+
+  /** Gives the index a document's notes, each where its highlight now starts; an unchanged list costs nothing. */
+  private feedNotes(docId: string): Promise<void> {
+    const { notes } = this.source;
+    if (!notes) return Promise.resolve();
+    const fed = notes.notesOf(docId).then(
+      (list: NoteInput[]) => this.update('setNotes', docId, list),
+      // The index must never fail a save: at worst it is rebuilt from the library.
+      (error: unknown) => console.error(`search: could not index the notes of ${docId}: ${(error as Error).message}`),
+    );
+    this.feeding.add(fed);
+    void fed.finally(() => this.feeding.delete(fed));
+    return fed;
   }
 
   private startHost(): Host {
@@ -201,7 +208,7 @@ export class SearchIndex {
     try {
       return await this.host.call(method, ...args);
     } catch (error) {
-      throw new DossierError('internal', `search: ${(error as Error).message}`);
+      throw new DossierError('internal', `Search is not available right now: ${(error as Error).message}`);
     }
   }
 
@@ -263,28 +270,6 @@ function workerHost(script: URL, dataDir: string, onCrash: () => void): Host {
     stop: async () => {
       stopping = true;
       await worker.terminate();
-    },
-  };
-}
-
-type Methods<K extends keyof ApiImpl> = Pick<ApiImpl, K>;
-
-/** The search API: passages and notes from the index, entities and filters from their modules. */
-export function searchApi(ctx: CoreContext): Methods<'search' | 'findInDocument'> {
-  const { index, documents } = ctx;
-  const scopes = new SearchScope(ctx);
-  return {
-    search: async ({ q, limit }) => {
-      const started = performance.now();
-      const parsed = parseQuery(q);
-      const scope = await scopes.resolve(parsed.filters);
-      const entities = scopes.matchEntities(parsed);
-      const found = await index.search(q, limit ?? 20, scope.docIds);
-      return { ...found, entities, problems: [...found.problems, ...scope.problems], tookMs: performance.now() - started };
-    },
-    findInDocument: (id, q) => {
-      documents.get(id);
-      return index.findInDocument(id, q);
     },
   };
 }

@@ -13,7 +13,8 @@ import { toBlocks } from '../library/paragraphs';
 import type { DocumentInput, NoteInput, PassageInput } from './engine/entries';
 import { EngineBuilder, SearchEngine, type EngineStats } from './engine/engine';
 import { isEmptyQuery, parseQuery } from './query';
-import { readSnapshot, SnapshotError, writeSnapshot } from './engine/snapshot';
+import { SnapshotError } from './engine/snapshot';
+import { readSnapshot, writeSnapshot } from './snapshot-file';
 
 /** A library document as the index needs it (DocumentRecord has these fields). */
 export interface LibraryDocument {
@@ -81,7 +82,7 @@ export class SearchService {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
         const why = error instanceof SnapshotError ? error.message : (error as Error).message;
-        this.notice = `search: the saved search index could not be used (${why}); it is being rebuilt from your documents.`;
+        this.notice = `The saved search index could not be used (${why}); it is being rebuilt from your documents.`;
       }
     }
     this.loadMs = performance.now() - started;
@@ -274,7 +275,7 @@ export class SearchService {
   }
 
   private failedSave(error: unknown): void {
-    this.notice = `search: the search index could not be saved (${(error as Error).message}); it will be rebuilt or updated at the next start.`;
+    this.notice = `The search index could not be saved (${(error as Error).message}); it will be rebuilt or updated at the next start.`;
   }
 }
 

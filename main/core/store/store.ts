@@ -28,12 +28,10 @@ export interface FileSpec<T extends Versioned> {
 type AsideReason = 'broken' | 'newer' | 'unreadable';
 
 /**
- * lowdb adapter whose writes are atomic and durable (see writeFileDurable),
- * and queued so that an older state never lands after a newer one.
+ * lowdb adapter whose writes are atomic and durable (see writeFileDurable).
+ * Writes are never concurrent: each file's updates run one after another.
  */
 class DurableJsonFile<T> implements Adapter<T> {
-  private queue: Promise<void> = Promise.resolve();
-
   constructor(private readonly file: string) {}
 
   async read(): Promise<T | null> {
@@ -42,26 +40,63 @@ class DurableJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    return this.writeText(JSON.stringify(data));
-  }
-
-  writeText(text: string): Promise<void> {
-    const next = this.queue.then(() => writeFileDurable(this.file, text));
-    this.queue = next.catch(() => undefined);
-    return next;
+    return writeFileDurable(this.file, JSON.stringify(data));
   }
 }
 
-/** What the store knows about one open file. */
-interface OpenFile<T> {
-  low: Low<T>;
-  adapter: DurableJsonFile<T>;
-  /** The data as last loaded or saved: what memory returns to when a save fails. */
-  committed: string;
-  /** Saves queued or under way. */
-  pending: number;
-  /** Set when a damaged file could not be moved aside: saving would destroy it, so saves refuse. */
-  frozen?: string;
+/**
+ * One store file: its data as it is on disk, and the one way to change it.
+ * `data` is shared, never a copy: read it, never change it in place.
+ */
+export interface StoreFile<T> {
+  readonly name: string;
+  readonly data: T;
+  /**
+   * Applies `change` to a copy of the data, saves the copy, and only once it
+   * is on disk makes it the data: a change that throws or cannot be saved
+   * leaves memory and disk as they were. Updates of one file run one after
+   * another, each on the data the previous one left, so `change` sees every
+   * update made before it was called.
+   */
+  update<R>(change: (draft: T) => R): Promise<R>;
+}
+
+class OpenFile<T> implements StoreFile<T> {
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Set when a damaged file could not be moved aside: saving would destroy it, so updates refuse. */
+  frozen: string | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly low: Low<T>,
+    private readonly dir: string,
+  ) {}
+
+  get data(): T {
+    return this.low.data;
+  }
+
+  set initial(data: T) {
+    this.low.data = data;
+  }
+
+  update<R>(change: (draft: T) => R): Promise<R> {
+    const run = async (): Promise<R> => {
+      if (this.frozen) throw new DossierError('io', this.frozen);
+      const draft = structuredClone(this.low.data);
+      const result = change(draft);
+      try {
+        await this.low.adapter.write(draft);
+      } catch (error) {
+        throw new DossierError('io', `Could not save ${this.name} in ${this.dir}: ${describeFsError(error)}. Nothing was changed; fix this, then try again.`);
+      }
+      this.low.data = draft;
+      return result;
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
 }
 
 /**
@@ -82,45 +117,13 @@ export class Store {
     try {
       await ensureDir(dir);
     } catch (error) {
-      throw new DossierError('io', `store: cannot create the data folder ${dir}: ${describeFsError(error)}`);
+      throw new DossierError('io', `Cannot create the data folder ${dir}: ${describeFsError(error)}`);
     }
     return new Store(dir);
   }
 
-  /** The lowdb database of one file, read once and cached. */
-  async file<T extends Versioned>(spec: FileSpec<T>): Promise<Low<T>> {
-    return (await this.open(spec)).low;
-  }
-
-  /** Absolute path of a file in the data folder. */
-  path(name: string): string {
-    return join(this.dir, name);
-  }
-
-  /**
-   * Saves one file; the promise resolves once it is on disk. When the save
-   * fails, `low.data` returns to what is on disk (so a retry does not apply a
-   * change twice): modules must not keep references into `low.data` across a save.
-   */
-  async save<T extends Versioned>(low: Low<T>, name: string): Promise<void> {
-    const file = (await this.files.get(name)) as OpenFile<T> | undefined;
-    if (file?.low !== low) throw new DossierError('internal', `store: ${name} was not opened with store.file`);
-    if (file.frozen) throw new DossierError('io', file.frozen);
-    const text = JSON.stringify(low.data);
-    file.pending++;
-    try {
-      await file.adapter.writeText(text);
-      file.committed = text;
-    } catch (error) {
-      // A newer save queued behind this one carries the same change and answers for it.
-      if (file.pending === 1) low.data = JSON.parse(file.committed) as T;
-      throw new DossierError('io', `store: could not save ${name} in ${this.dir}: ${describeFsError(error)}. Nothing was changed; fix this, then try again.`);
-    } finally {
-      file.pending--;
-    }
-  }
-
-  private open<T extends Versioned>(spec: FileSpec<T>): Promise<OpenFile<T>> {
+  /** One file of the data folder, read once and cached. */
+  file<T extends Versioned>(spec: FileSpec<T>): Promise<StoreFile<T>> {
     // Each name is opened with one spec, so the cached promise has that spec's type.
     let file = this.files.get(spec.name) as Promise<OpenFile<T>> | undefined;
     if (!file) {
@@ -129,6 +132,11 @@ export class Store {
       file.catch(() => this.files.delete(spec.name));
     }
     return file;
+  }
+
+  /** Absolute path of a file in the data folder. */
+  path(name: string): string {
+    return join(this.dir, name);
   }
 
   private listing(dir: string): Promise<string[]> {
@@ -147,13 +155,11 @@ export class Store {
       await ensureDir(dirname(path));
       await removeLeftoverTemps(path, await this.listing(dirname(path)));
     } catch (error) {
-      throw new DossierError('io', `store: cannot open ${spec.name} in ${this.dir}: ${describeFsError(error)}`);
+      throw new DossierError('io', `Cannot open ${spec.name} in ${this.dir}: ${describeFsError(error)}`);
     }
     const adapter = new DurableJsonFile<T>(path);
-    const low = new Low<T>(adapter, spec.defaults());
-    const file: OpenFile<T> = { low, adapter, committed: '', pending: 0 };
-    low.data = await this.readData(spec, adapter, file);
-    file.committed = JSON.stringify(low.data);
+    const file = new OpenFile<T>(spec.name, new Low<T>(adapter, spec.defaults()), this.dir);
+    file.initial = await this.readData(spec, adapter, file);
     return file;
   }
 
@@ -190,7 +196,7 @@ export class Store {
    * another file) and tells the user. When even that fails, the file is left
    * where it is and saves to it refuse, so nothing ever writes over it.
    */
-  private async moveAside(name: string, reason: AsideReason, why: string, file: { frozen?: string }): Promise<void> {
+  private async moveAside(name: string, reason: AsideReason, why: string, file: { frozen: string | null }): Promise<void> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     let aside = `${name}.${reason}-${stamp}`;
     for (let n = 2; await exists(this.path(aside)); n++) aside = `${name}.${reason}-${stamp}-${n}`;
@@ -199,13 +205,13 @@ export class Store {
     try {
       await rename(this.path(name), this.path(aside));
     } catch (error) {
-      file.frozen = `store: ${name} is damaged and could not be moved aside (${describeFsError(error)}), so Dossier will not save over it. Move ${this.path(name)} away yourself, then restart Dossier.`;
-      this.notices.push({ level: 'error', message: `store: ${name} cannot be used because ${why}, and it could not be moved aside (${describeFsError(error)}). Dossier started without it and will not save over it; move ${this.path(name)} away, then restart.${offer}` });
+      file.frozen = `${name} is damaged and could not be moved aside (${describeFsError(error)}), so Dossier will not save over it. Move ${this.path(name)} away yourself, then restart Dossier.`;
+      this.notices.push({ level: 'error', message: `${name} cannot be used because ${why}, and it could not be moved aside (${describeFsError(error)}). Dossier started without it and will not save over it; move ${this.path(name)} away, then restart.${offer}` });
       return;
     }
     this.notices.push({
       level: 'warning',
-      message: `store: ${name} was moved aside because ${why}. It is kept at ${this.path(aside)}; Dossier started without it.${offer}`,
+      message: `${name} was moved aside because ${why}. It is kept at ${this.path(aside)}; Dossier started without it.${offer}`,
     });
   }
 }
@@ -229,7 +235,7 @@ async function findBackups(places: string[]): Promise<string[]> {
 /** A spec that skips a migration would strand files of that schema: refuse it at once. */
 function checkMigrations(spec: FileSpec<Versioned>): void {
   for (let version = 1; version < spec.schema; version++) {
-    if (!spec.migrations?.[version]) throw new DossierError('internal', `store: ${spec.name} is at schema ${spec.schema} but has no migration from schema ${version}`);
+    if (!spec.migrations?.[version]) throw new DossierError('internal', `${spec.name} is at schema ${spec.schema} but has no migration from schema ${version}`);
   }
 }
 

@@ -8,16 +8,12 @@
  * `documentTagsChanged` on the core's events says a document's tags changed.
  */
 
-import type { EventEmitter } from 'node:events';
-import type { Low } from 'lowdb';
 import type { TagChange, TagInfo } from '../../common/contract/tags';
 import { DossierError } from '../../common/errors';
-import type { ApiImpl } from '../../common/contract';
 import type { Annotations } from '../annotations/annotations';
-import type { CoreContext, CoreEvents } from '../context';
+import type { CoreEmitter } from '../events';
 import type { Documents } from '../library/documents';
-import { changeFile } from '../store/file-change';
-import type { FileSpec, Store, Versioned } from '../store/store';
+import type { FileSpec, Store, StoreFile, Versioned } from '../store/store';
 
 interface TagsData extends Versioned {
   /** Document id → its tags, for documents that have some. */
@@ -41,29 +37,28 @@ const levels = (tag: string): string[] => tag.split('/').map((_, i, parts) => pa
 
 export class Tags {
   private constructor(
-    private readonly store: Store,
-    private readonly low: Low<TagsData>,
+    private readonly file: StoreFile<TagsData>,
     private readonly documents: Documents,
     private readonly annotations: Annotations,
-    private readonly events: EventEmitter<CoreEvents>,
+    private readonly events: CoreEmitter,
   ) {}
 
-  static async open(store: Store, documents: Documents, annotations: Annotations, events: EventEmitter<CoreEvents>): Promise<Tags> {
-    const tags = new Tags(store, await store.file(FILE), documents, annotations, events);
+  static async open(store: Store, documents: Documents, annotations: Annotations, events: CoreEmitter): Promise<Tags> {
+    const tags = new Tags(await store.file(FILE), documents, annotations, events);
     // A removed document takes its tags along; its annotations keep theirs.
     events.on('documentRemoved', (docId) => {
-      if (tags.low.data.documents[docId]) void changeFile(tags.store, tags.low, FILE.name, (data) => delete data.documents[docId]).catch(() => undefined);
+      if (tags.file.data.documents[docId]) void tags.file.update((data) => delete data.documents[docId]).catch(() => undefined);
     });
     return tags;
   }
 
   documentTags(docId: string): string[] {
-    return this.low.data.documents[docId] ?? [];
+    return this.file.data.documents[docId] ?? [];
   }
 
   /** Tags of every document that has some. */
   allDocumentTags(): Record<string, string[]> {
-    return this.low.data.documents;
+    return this.file.data.documents;
   }
 
   /** Replaces a document's tags; a tag typed in another case than an existing one takes the existing spelling. */
@@ -71,7 +66,7 @@ export class Tags {
     this.documents.get(docId);
     const known = new Map((await this.knownTags()).map((t) => [t.toLowerCase(), t]));
     const next = [...new Set(tags.map((t) => known.get(t.toLowerCase()) ?? t))];
-    await changeFile(this.store, this.low, FILE.name, (data) => {
+    await this.file.update((data) => {
       if (next.length > 0) data.documents[docId] = next;
       else delete data.documents[docId];
     });
@@ -81,7 +76,7 @@ export class Tags {
 
   /** Every tag and every level above one, with counts of what carries it (or a tag under it). */
   async list(): Promise<TagInfo[]> {
-    const docTags = Object.values(this.low.data.documents);
+    const docTags = Object.values(this.file.data.documents);
     const annotationTags = (await this.annotations.allAnnotations()).map((a) => a.tags);
     const used = new Set([...docTags, ...annotationTags].flat());
     const all = new Set([...used].flatMap(levels));
@@ -97,10 +92,10 @@ export class Tags {
 
   /** Renames `from` (and the tags under it) to `to` on documents and annotations; onto an existing tag, the two merge. */
   async rename(from: string, to: string): Promise<TagChange> {
-    if (from === to) throw new DossierError('invalid_argument', `tags: "${from}" already has that name; type a different one`);
+    if (from === to) throw new DossierError('invalid_argument', `"${from}" already has that name; type a different one.`);
     await this.mustExist(from);
-    const changedDocs = Object.entries(this.low.data.documents).filter(([, tags]) => carries(tags, from));
-    await changeFile(this.store, this.low, FILE.name, (data) => {
+    const changedDocs = Object.entries(this.file.data.documents).filter(([, tags]) => carries(tags, from));
+    await this.file.update((data) => {
       for (const [docId, tags] of changedDocs) data.documents[docId] = [...new Set(tags.map((t) => renamed(t, from, to)))];
     });
     const annotations = await this.annotations.renameTag(from, to);
@@ -111,8 +106,8 @@ export class Tags {
   /** Removes `tag` and the tags under it from documents and annotations, which themselves stay. */
   async delete(tag: string): Promise<TagChange> {
     await this.mustExist(tag);
-    const changedDocs = Object.entries(this.low.data.documents).filter(([, tags]) => carries(tags, tag));
-    await changeFile(this.store, this.low, FILE.name, (data) => {
+    const changedDocs = Object.entries(this.file.data.documents).filter(([, tags]) => carries(tags, tag));
+    await this.file.update((data) => {
       for (const [docId, tags] of changedDocs) {
         const rest = tags.filter((t) => !carries([t], tag));
         if (rest.length > 0) data.documents[docId] = rest;
@@ -130,23 +125,6 @@ export class Tags {
   }
 
   private async mustExist(tag: string): Promise<void> {
-    if (!(await this.knownTags()).includes(tag)) throw new DossierError('not_found', `tags: no document or annotation is tagged "${tag}"; reload the tag list to see the current tags`);
+    if (!(await this.knownTags()).includes(tag)) throw new DossierError('not_found', `No document or annotation is tagged "${tag}"; reload the tag list to see the current tags.`);
   }
-}
-
-type TagMethods = 'listTags' | 'listDocumentTags' | 'getDocumentTags' | 'setDocumentTags' | 'renameTag' | 'deleteTag';
-
-/** The tags part of the API. */
-export function tagsApi({ tags, documents }: CoreContext): Pick<ApiImpl, TagMethods> {
-  return {
-    listTags: () => tags.list(),
-    listDocumentTags: () => tags.allDocumentTags(),
-    getDocumentTags: (docId) => {
-      documents.get(docId);
-      return tags.documentTags(docId);
-    },
-    setDocumentTags: (docId, list) => tags.setDocumentTags(docId, list),
-    renameTag: (from, to) => tags.rename(from, to),
-    deleteTag: (tag) => tags.delete(tag),
-  };
 }

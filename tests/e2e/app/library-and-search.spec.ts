@@ -71,5 +71,5 @@ test('the PDF-extracted report reads as paragraphs, headings and bullets', async
 test('an unknown document link shows a clear message', async ({ page, web }) => {
   await openApp(page, web);
   await page.goto(`${web.origin}/#/doc/nope`);
-  await expect(page.getByRole('alert')).toContainText('documents: no document with id "nope"');
+  await expect(page.getByRole('alert')).toContainText('There is no document with id "nope"');
 });

@@ -33,7 +33,7 @@ test('a file that is not a backup is refused with its reason', async ({ page, we
   await page.getByRole('button', { name: 'Restore…' }).click();
   await (await chooser).setFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
   const refused = page.getByRole('dialog', { name: 'Nothing was restored' });
-  await expect(refused.getByRole('alert')).toContainText('backup: this file is not a Dossier backup');
+  await expect(refused.getByRole('alert')).toContainText('This file is not a Dossier backup');
 });
 
 test('a dossier:// passage link, as the window route, opens the document at the passage', async ({ page, web }) => {

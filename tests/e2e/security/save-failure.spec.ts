@@ -25,7 +25,7 @@ test('a note that cannot be saved stays in the editor with a clear error, and sa
   await writeFile(folder, 'not a folder');
   await field.fill(NOTE);
   const alert = editor.getByRole('alert');
-  await expect(alert).toContainText(`store: could not save annotations/`);
+  await expect(alert).toContainText(`Could not save annotations/`);
   await expect(alert).toContainText('part of the data folder is missing or is not a folder. Nothing was changed; fix this, then try again.');
   await expect(alert).toContainText('Your text is still here; nothing was saved.');
   await expect(field).toHaveValue(NOTE);

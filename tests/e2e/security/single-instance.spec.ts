@@ -7,7 +7,7 @@ test('a second `npm run web` on a data folder in use refuses and says why', asyn
   const second = startWeb(web.dataDir);
   await expect(second).rejects.toThrow(/web server exited with 1/);
   const message = await second.catch((error: Error) => error.message);
-  expect(message).toContain(`lock: the data folder ${web.dataDir} is already open in \`npm run web\` (process`);
+  expect(message).toContain(`The data folder ${web.dataDir} is already open in \`npm run web\` (process`);
   expect(message).toContain('Close that Dossier first, or open another folder (npm run web -- --data DIR).');
   // The first one still serves.
   const reply = await fetch(`${web.origin}/api/getStatus`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dossier-token': web.token }, body: '[]' });

@@ -67,12 +67,13 @@ async function post(name: string, body: string): Promise<Reply> {
   return { status: response.status, body: (await response.json()) as Reply['body'] };
 }
 
-/** A reply the renderer can show: ok with a value, or an error with a known code and a message naming its module. */
+/** A reply the renderer can show: ok with a value, or an error with a known code and a message in plain words (no module name in front). */
 function expectWellFormed(reply: Reply): void {
   if (reply.body.ok) return expect(reply.status).toBe(200);
   expect(CODES).toContain(reply.body.error?.code);
   expect(reply.body.error?.code).not.toBe('internal');
-  expect(reply.body.error?.message).toMatch(/^[a-z]+: \S/);
+  expect(reply.body.error?.message).toMatch(/^[A-Z“"]/);
+  expect(reply.body.error?.message).not.toMatch(/^[a-z-]+: /);
 }
 
 /** Calls a method with a raw body and checks the answer; an invalid call must change nothing on disk. */

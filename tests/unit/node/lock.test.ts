@@ -33,7 +33,7 @@ describe('the data-folder lock', () => {
     const refusal = lockDataDir(dir, 'web');
     await expect(refusal).rejects.toMatchObject({ code: 'conflict' });
     await expect(refusal).rejects.toThrow(
-      `lock: the data folder ${dir} is already open in the desktop app (process ${process.ppid}, since 2026-01-01T00:00:00.000Z). Close that Dossier first, or open another folder (npm run web -- --data DIR). If no Dossier is running, delete ${join(dir, LOCK_FILE)}.`,
+      `The data folder ${dir} is already open in the desktop app (process ${process.ppid}, since 2026-01-01T00:00:00.000Z). Close that Dossier first, or open another folder (npm run web -- --data DIR). If no Dossier is running, delete ${join(dir, LOCK_FILE)}.`,
     );
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.ppid);
   });

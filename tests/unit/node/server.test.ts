@@ -58,7 +58,7 @@ describe('the web transport', () => {
     for (const headers of [{ 'content-type': 'application/json' }, json('0'.repeat(48))]) {
       const reply = await call(web.port, '/api/listDocuments', { method: 'POST', headers, body: '[]' });
       expect(reply.status).toBe(401);
-      expect(JSON.parse(reply.body).error.message).toContain('web: missing or wrong token');
+      expect(JSON.parse(reply.body).error.message).toContain('Missing or wrong token');
     }
     expect((await call(web.port, '/index.html')).status).toBe(401);
   });
@@ -73,7 +73,7 @@ describe('the web transport', () => {
     const web = await start();
     const reply = await call(web.port, '/api/listDocuments', { method: 'POST', headers: { ...json(web.token), host: host(web.port) }, body: '[]' });
     expect(reply.status).toBe(421);
-    expect(JSON.parse(reply.body).error.message).toBe('web: this server only answers to 127.0.0.1');
+    expect(JSON.parse(reply.body).error.message).toBe('This server only answers to 127.0.0.1');
   });
 
   it('refuses a request without a Host header', async () => {
@@ -147,7 +147,7 @@ describe('the web transport', () => {
     const web = await start();
     const reply = await call(web.port, '/api/search', { method: 'POST', headers: { ...json(web.token), 'content-length': String(65 * 1024 * 1024) }, body: '' });
     expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.body).error.message).toBe('web: the request is larger than 64 MB');
+    expect(JSON.parse(reply.body).error.message).toBe('The request is larger than 64 MB');
   });
 
   it('never serves files outside the renderer folder', async () => {

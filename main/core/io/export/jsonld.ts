@@ -1,5 +1,4 @@
-import type { Annotation } from '../../../common/contract';
-import { toWebAnnotation } from '../../annotations/annotations';
+import type { Annotation, StoredAnnotation } from '../../../common/contract';
 import { passageLink } from './links';
 
 /** The W3C Web Annotation JSON-LD context every exported object is read with. */
@@ -40,4 +39,33 @@ function current(annotation: Annotation): Annotation {
   const [quote] = annotation.target.selector;
   const { start, end } = annotation.anchor;
   return { ...annotation, target: { selector: [quote, { type: 'TextPositionSelector', start, end }] } };
+}
+
+/** Options of the W3C export: how a document is named outside Dossier. */
+export interface WebAnnotationOptions {
+  documentUri?: (docId: string) => string;
+}
+
+/**
+ * An annotation as W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/):
+ * the note is a commenting TextualBody (Markdown), each tag a tagging body,
+ * the colour a styleClass on the target.
+ */
+export function toWebAnnotation(annotation: StoredAnnotation, options: WebAnnotationOptions = {}): Record<string, unknown> {
+  const documentUri = options.documentUri ?? ((docId: string) => `urn:dossier:document:${docId}`);
+  const note = annotation.note.trim();
+  const body = [
+    ...(note ? [{ type: 'TextualBody', value: annotation.note, format: 'text/markdown', purpose: 'commenting' }] : []),
+    ...annotation.tags.map((tag) => ({ type: 'TextualBody', value: tag, purpose: 'tagging' })),
+  ];
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: `urn:uuid:${annotation.id}`,
+    type: 'Annotation',
+    motivation: note ? 'commenting' : annotation.tags.length > 0 ? 'tagging' : 'highlighting',
+    created: annotation.created,
+    modified: annotation.modified,
+    ...(body.length > 0 && { body }),
+    target: { source: documentUri(annotation.docId), styleClass: `highlight-${annotation.color}`, selector: annotation.target.selector },
+  };
 }

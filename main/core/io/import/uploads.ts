@@ -43,12 +43,12 @@ export class Uploads {
   append({ uploadId, offset, data }: UploadChunk): { received: number } {
     const upload = this.get(uploadId);
     if (offset !== upload.received) {
-      throw new DossierError('invalid_argument', `import: chunk at byte ${offset} arrived but byte ${upload.received} was expected; send the file again`);
+      throw new DossierError('invalid_argument', `Chunk at byte ${offset} arrived but byte ${upload.received} was expected; send the file again`);
     }
     const chunk = Buffer.from(data, 'base64');
     if (upload.received + chunk.length > upload.size) {
       this.open.delete(uploadId);
-      throw new DossierError('invalid_argument', `import: "${upload.name}" is larger than the ${upload.size} bytes announced; send the file again`);
+      throw new DossierError('invalid_argument', `"${upload.name}" is larger than the ${upload.size} bytes announced; send the file again`);
     }
     upload.chunks.push(chunk);
     upload.received += chunk.length;
@@ -59,9 +59,9 @@ export class Uploads {
   /** Hands over a complete upload (and forgets it). */
   take(uploadId: string, purpose: UploadPurpose): UploadedFile {
     const upload = this.get(uploadId);
-    if (upload.purpose !== purpose) throw new DossierError('invalid_argument', `import: upload "${uploadId}" was started for ${upload.purpose}, not ${purpose}`);
+    if (upload.purpose !== purpose) throw new DossierError('invalid_argument', `Upload "${uploadId}" was started for ${upload.purpose}, not ${purpose}`);
     if (upload.received !== upload.size) {
-      throw new DossierError('invalid_argument', `import: "${upload.name}" is incomplete (${upload.received} of ${upload.size} bytes); send the file again`);
+      throw new DossierError('invalid_argument', `"${upload.name}" is incomplete (${upload.received} of ${upload.size} bytes); send the file again`);
     }
     this.open.delete(uploadId);
     return { name: upload.name, bytes: Buffer.concat(upload.chunks) };
@@ -73,7 +73,7 @@ export class Uploads {
 
   private get(uploadId: string): Upload {
     const upload = this.open.get(uploadId);
-    if (!upload) throw new DossierError('not_found', `import: no upload "${uploadId}" in progress; it was finished, cancelled or abandoned. Choose the file again`);
+    if (!upload) throw new DossierError('not_found', `No upload "${uploadId}" in progress; it was finished, cancelled or abandoned. Choose the file again`);
     return upload;
   }
 

@@ -24,7 +24,7 @@
  */
 import type { DocumentMatch, HitKind, SearchGroup, SearchHit } from '../../../common/contract';
 import { KIND_NAMES, NOTE, PASSAGE, TITLE, type DocRecord } from './entries';
-import type { IndexData } from './engine';
+import type { IndexData } from './data';
 import type { ParsedQuery, QueryFilters } from '../query';
 import { BM25_B, BM25_K1 } from './segment';
 import { mergeRanges, patternRanges, phrasePattern, snippetOf, termRanges, type Range } from '../../text/snippets';

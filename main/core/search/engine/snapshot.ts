@@ -1,5 +1,5 @@
 /**
- * The search index on disk: one binary file that loads without parsing.
+ * The search index as bytes: one binary layout that loads without parsing.
  *
  * Layout: an 8-byte magic, the format version, the header's length and a
  * CRC-32 of everything after them; a JSON header (document records, note and
@@ -7,20 +7,16 @@
  * which are read back as typed-array views over the file's bytes: loading a
  * 10,000-document index is one read and a checksum, not millions of objects.
  *
- * The file is a cache of what the library holds: it is written atomically
- * (temporary file, then rename) but not fsynced. A file that is damaged,
- * truncated or of another format version is simply rebuilt.
+ * Pure code: the checksum function and the file are the caller's
+ * (search/snapshot-file.ts), so this runs anywhere.
  */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { crc32 } from 'node:zlib';
 import type { DocRecord, EngineState, EntryMeta } from './entries';
 import type { Segment } from './segment';
 
 /** Bump when the layout or the meaning of anything saved changes (tokenizer included): old files are rebuilt. */
 export const SNAPSHOT_FORMAT = 1;
-const MAGIC = Buffer.from('DOSSIDX\0', 'latin1');
-const PREAMBLE = 20;
-const CHECKSUM_PIECE = 8 * 1024 * 1024;
+const MAGIC = new TextEncoder().encode('DOSSIDX\0');
+export const PREAMBLE = 20;
 
 type ArrayKind = 'u8' | 'u32' | 'i32';
 const ARRAYS = {
@@ -51,10 +47,10 @@ const STATE_ARRAYS = ['kinds', 'docs', 'blocks', 'starts', 'lengths', 'dead', 't
 type View = Uint8Array | Uint32Array | Int32Array;
 
 const kindOf = (array: Uint8Array | Uint32Array | Int32Array): ArrayKind => (array instanceof Uint8Array ? 'u8' : array instanceof Int32Array ? 'i32' : 'u32');
-const bytesOf = (array: ArrayBufferView): Buffer => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+const bytesOf = (array: ArrayBufferView): Uint8Array => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 
-/** Writes a state to `file` (atomically: readers see the old file or the new one). */
-export async function writeSnapshot(file: string, state: EngineState): Promise<void> {
+/** A state as the pieces of a snapshot after its preamble (see `preamble`), in order. */
+export function snapshotBody(state: EngineState): Uint8Array[] {
   // Each section is one array, or (the texts) several written one after the other.
   const named: Array<[string, View[]]> = [
     ['terms', [new TextEncoder().encode(state.segment.terms.join('\n'))]],
@@ -70,58 +66,47 @@ export async function writeSnapshot(file: string, state: EngineState): Promise<v
     sections.push({ name, kind, offset, length: bytes / ARRAYS[kind].BYTES_PER_ELEMENT });
     offset = align(offset + bytes);
   }
-  const header = Buffer.from(JSON.stringify({ sections, records: state.records, meta: state.meta } satisfies Header));
+  const header = new TextEncoder().encode(JSON.stringify({ sections, records: state.records, meta: state.meta } satisfies Header));
   const headerPadded = align(PREAMBLE + header.length) - PREAMBLE;
-  const body: Buffer[] = [header, Buffer.alloc(headerPadded - header.length)];
+  const body: Uint8Array[] = [header, new Uint8Array(headerPadded - header.length)];
   for (const [i, [, parts]] of named.entries()) {
     body.push(...parts.map(bytesOf));
     const info = sections[i] as SectionInfo;
     const end = info.offset + info.length * ARRAYS[info.kind].BYTES_PER_ELEMENT;
-    body.push(Buffer.alloc(align(end) - end));
+    body.push(new Uint8Array(align(end) - end));
   }
-  // The checksum in pieces, with a turn for queries between them: this runs in the index's thread.
-  let checksum = 0;
-  for (const part of body) {
-    for (let at = 0; at < part.length; at += CHECKSUM_PIECE) {
-      checksum = crc32(part.subarray(at, at + CHECKSUM_PIECE), checksum);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-  const preamble = Buffer.alloc(PREAMBLE);
-  MAGIC.copy(preamble, 0);
-  preamble.writeUInt32LE(SNAPSHOT_FORMAT, 8);
-  preamble.writeUInt32LE(header.length, 12);
-  preamble.writeUInt32LE(checksum >>> 0, 16);
-
-  const temp = `${file}.${process.pid}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    // writev takes a bounded number of buffers per call.
-    const parts = [preamble, ...body];
-    for (let i = 0; i < parts.length; i += 64) await handle.writev(parts.slice(i, i + 64));
-  } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
-  await rename(temp, file);
+  return body;
 }
 
-/** Reads a state written by writeSnapshot; throws SnapshotError when the file is damaged or of another format. */
-export async function readSnapshot(file: string): Promise<EngineState> {
-  let bytes = await readFile(file);
-  // Typed-array views need their offsets aligned; a file read whole starts its own buffer, but be sure.
-  if (bytes.byteOffset % 8 !== 0) bytes = Buffer.from(new Uint8Array(bytes));
-  if (bytes.length < PREAMBLE || !bytes.subarray(0, 8).equals(MAGIC)) throw new SnapshotError('it is not a Dossier search index');
-  const format = bytes.readUInt32LE(8);
+/** The preamble of a snapshot whose body (header first) has this header length and checksum. */
+export function preamble(headerLength: number, checksum: number): Uint8Array {
+  const bytes = new Uint8Array(PREAMBLE);
+  bytes.set(MAGIC, 0);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(8, SNAPSHOT_FORMAT, true);
+  view.setUint32(12, headerLength, true);
+  view.setUint32(16, checksum >>> 0, true);
+  return bytes;
+}
+
+/**
+ * Reads a state back from a snapshot's bytes, as views over them; throws
+ * SnapshotError when they are damaged or of another format. `checksum` is
+ * CRC-32 over a range of bytes.
+ */
+export function decodeSnapshot(bytes: Uint8Array<ArrayBuffer>, checksum: (bytes: Uint8Array) => number): EngineState {
+  // Typed-array views need their offsets aligned.
+  if (bytes.byteOffset % 8 !== 0) bytes = new Uint8Array(bytes);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < PREAMBLE || !MAGIC.every((b, i) => bytes[i] === b)) throw new SnapshotError('it is not a Dossier search index');
+  const format = view.getUint32(8, true);
   if (format !== SNAPSHOT_FORMAT) throw new SnapshotError(`it has format ${format}, this version reads ${SNAPSHOT_FORMAT}`);
-  if (crc32(bytes.subarray(PREAMBLE)) >>> 0 !== bytes.readUInt32LE(16)) throw new SnapshotError('its checksum does not match (the file is damaged or incomplete)');
-  const headerLength = bytes.readUInt32LE(12);
-  const header = JSON.parse(bytes.toString('utf8', PREAMBLE, PREAMBLE + headerLength)) as Header;
+  if (checksum(bytes.subarray(PREAMBLE)) >>> 0 !== view.getUint32(16, true)) throw new SnapshotError('its checksum does not match (the file is damaged or incomplete)');
+  const headerLength = view.getUint32(12, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREAMBLE, PREAMBLE + headerLength))) as Header;
   const start = align(PREAMBLE + headerLength);
   const section = new Map(header.sections.map((s) => [s.name, s]));
-  const view = (name: string) => {
+  const sectionView = (name: string) => {
     const info = section.get(name);
     if (!info) throw new SnapshotError(`its section ${name} is missing`);
     const Kind = ARRAYS[info.kind];
@@ -129,13 +114,13 @@ export async function readSnapshot(file: string): Promise<EngineState> {
     if (at + info.length * Kind.BYTES_PER_ELEMENT > bytes.byteOffset + bytes.length) throw new SnapshotError(`its section ${name} is cut short`);
     return new Kind(bytes.buffer, at, info.length);
   };
-  const termBytes = view('terms') as Uint8Array;
+  const termBytes = sectionView('terms') as Uint8Array;
   const segment = {
     terms: termBytes.length === 0 ? [] : new TextDecoder().decode(termBytes).split('\n'),
-    ...Object.fromEntries(SEGMENT_ARRAYS.map((name) => [name, view(name)])),
+    ...Object.fromEntries(SEGMENT_ARRAYS.map((name) => [name, sectionView(name)])),
   } as Segment;
-  const arrays = Object.fromEntries(STATE_ARRAYS.map((name) => [name, view(name)])) as unknown as Pick<EngineState, (typeof STATE_ARRAYS)[number]>;
-  return { segment, ...arrays, texts: [view('texts') as Uint8Array], records: header.records, meta: header.meta };
+  const arrays = Object.fromEntries(STATE_ARRAYS.map((name) => [name, sectionView(name)])) as unknown as Pick<EngineState, (typeof STATE_ARRAYS)[number]>;
+  return { segment, ...arrays, texts: [sectionView('texts') as Uint8Array], records: header.records, meta: header.meta };
 }
 
 function align(n: number): number {

@@ -3,7 +3,8 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isValidTag, type SearchHit } from '../../../../main/common/contract';
-import { Annotations, toWebAnnotation } from '../../../../main/core/annotations/annotations';
+import { Annotations } from '../../../../main/core/annotations/annotations';
+import { toWebAnnotation } from '../../../../main/core/io/export/jsonld';
 import { createDispatcher } from '../../../../main/core/dispatch';
 import { Documents } from '../../../../main/core/library/documents';
 import type { Dossier } from '../../../../main/core/service';
@@ -148,7 +149,7 @@ describe('notes in the library search', () => {
   it('renames a tag with the tags under it, merging into an existing one', async () => {
     const { dossier, docId, start, end } = await withSentence();
     const store = await Store.open(dossier.dataDir);
-    const annotations = await Annotations.open(store, await Documents.open(store), new EventEmitter(), { setNotes: async () => undefined });
+    const annotations = await Annotations.open(store, await Documents.open(store), new EventEmitter());
     const a = await annotations.create({ docId, start, end, tags: ['ops', 'ops/china', 'operators'] });
     expect(await annotations.renameTag('ops', 'operators')).toBe(1);
     expect((await annotations.get(a.id)).tags).toEqual(['operators', 'operators/china']);
@@ -184,13 +185,13 @@ describe('re-anchoring when a text changes', () => {
 describe('bad input', () => {
   const blank = (text: string) => ({ start: text.indexOf('\n\n'), end: text.indexOf('\n\n') + 2 });
   it.each([
-    ['an empty selection', (docId: string) => ({ docId, start: 7, end: 7 }), 'invalid_argument', 'the selection is empty or only whitespace'],
-    ['a whitespace-only selection', (docId: string, text: string) => ({ docId, ...blank(text) }), 'invalid_argument', 'the selection is empty or only whitespace'],
-    ['a selection past the end', (docId: string) => ({ docId, start: 0, end: 99_999 }), 'invalid_argument', 'the selection ends at 99999 but the document has'],
-    ['a note over 20,000 characters', (docId: string) => ({ docId, start: 0, end: 5, note: 'x'.repeat(20_001) }), 'invalid_argument', 'a note can be at most 20,000 characters; this one has 20,001'],
+    ['an empty selection', (docId: string) => ({ docId, start: 7, end: 7 }), 'invalid_argument', 'The selection is empty or only whitespace'],
+    ['a whitespace-only selection', (docId: string, text: string) => ({ docId, ...blank(text) }), 'invalid_argument', 'The selection is empty or only whitespace'],
+    ['a selection past the end', (docId: string) => ({ docId, start: 0, end: 99_999 }), 'invalid_argument', 'The selection ends at 99999 but the document has'],
+    ['a note over 20,000 characters', (docId: string) => ({ docId, start: 0, end: 5, note: 'x'.repeat(20_001) }), 'invalid_argument', 'A note can be at most 20,000 characters; this one has 20,001'],
     ['a tag with a space', (docId: string) => ({ docId, start: 0, end: 5, tags: ['china telecom'] }), 'invalid_argument', '"china telecom" is not a tag'],
-    ['an unknown colour', (docId: string) => ({ docId, start: 0, end: 5, color: 'red' }), 'invalid_argument', 'a colour is one of yellow, green, blue, pink, purple'],
-    ['an unknown document', () => ({ docId: 'nope', start: 0, end: 5 }), 'not_found', 'documents: no document with id "nope"'],
+    ['an unknown colour', (docId: string) => ({ docId, start: 0, end: 5, color: 'red' }), 'invalid_argument', 'A colour is one of yellow, green, blue, pink, purple'],
+    ['an unknown document', () => ({ docId: 'nope', start: 0, end: 5 }), 'not_found', 'There is no document with id "nope"'],
   ])('refuses %s with a clear message and saves nothing', async (_case, input, code, message) => {
     const { dossier, docId, text } = await withSentence();
     const answer = await createDispatcher(dossier.api, () => undefined)('createAnnotation', [input(docId, text)]);
@@ -205,7 +206,7 @@ describe('bad input', () => {
     const created = await dossier.api.createAnnotation({ docId, start, end, note: 'saved', tags: ['ok'] });
     const dispatch = createDispatcher(dossier.api, () => undefined);
     const tooLong = await dispatch('updateAnnotation', [created.id, { note: 'y'.repeat(20_001), tags: ['fine'] }]);
-    expect(!tooLong.ok && tooLong.error.message).toContain('a note can be at most 20,000 characters');
+    expect(!tooLong.ok && tooLong.error.message).toContain('A note can be at most 20,000 characters');
     for (const tag of ['/lead', 'trail/', 'a//b', 'semi;colon', 'x'.repeat(101), '']) {
       const answer = await dispatch('updateAnnotation', [created.id, { tags: [tag] }]);
       expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
@@ -218,7 +219,7 @@ describe('bad input', () => {
     const created = await dossier.api.createAnnotation({ docId, start, end });
     const before = await readFile(join(dossier.dataDir, 'annotations', `${docId}.json`), 'utf8');
     const answer = await createDispatcher(dossier.api)(name, name === 'updateAnnotation' ? ['missing-id', { note: 'x' }] : ['missing-id']);
-    expect(answer).toEqual({ ok: false, error: { code: 'not_found', message: expect.stringContaining('annotations: no annotation with id "missing-id"') } });
+    expect(answer).toEqual({ ok: false, error: { code: 'not_found', message: expect.stringContaining('There is no annotation with id "missing-id"') } });
     expect(await readFile(join(dossier.dataDir, 'annotations', `${docId}.json`), 'utf8')).toBe(before);
     expect(await dossier.api.listAnnotations({ docId })).toEqual([created]);
   });

@@ -37,14 +37,14 @@ describe('creating entities', () => {
     await api.createEntity({ type: 'organisation', name: 'GSMA', aliases: ['Groupe Speciale Mobile Association'] });
     const before = await entitiesFile(dossier.dataDir);
     const refusals: Array<[unknown, RegExp]> = [
-      [{ type: 'person', name: '   ' }, /the name is empty/],
+      [{ type: 'person', name: '   ' }, /The name is empty/],
       [{ type: 'person', name: 'x'.repeat(201) }, /has 201 characters; a name can have at most 200/],
       [{ type: 'person', name: '—' }, /has no letter or digit/],
       [{ type: 'organisation', name: 'gsma' }, /there is already an organisation named “GSMA”/],
       [{ type: 'person', name: 'Groupe Speciale Mobile Association' }, /“Groupe Speciale Mobile Association” is already an alias of the organisation “GSMA”/],
       [{ type: 'person', name: 'John Hoffman', aliases: ['GSMA'] }, /already an organisation named “GSMA”; remove the alias there first/],
-      [{ type: 'person', name: 'John Hoffman', aliases: [''] }, /the alias is empty/],
-      [{ type: 'starship', name: 'Enterprise' }, /there is no entity type "starship"/],
+      [{ type: 'person', name: 'John Hoffman', aliases: [''] }, /The alias is empty/],
+      [{ type: 'starship', name: 'Enterprise' }, /There is no entity type "starship"/],
     ];
     for (const [input, message] of refusals) {
       const result = await call(dossier, 'createEntity', input);
@@ -91,7 +91,7 @@ describe('changing entities keeps the data consistent', () => {
     const other = await api.createEntity({ type: 'organisation', name: 'China Telecom' });
     await expect(api.updateEntity(other.id, { aliases: ['State Grid Corporation of China'] })).rejects.toThrow(/already a topic named “State Grid Corporation of China”/);
     expect((await api.getEntity(other.id)).entity.aliases).toEqual([]);
-    await expect(api.updateEntity(grid.id, { name: '' })).rejects.toThrow(/the name is empty/);
+    await expect(api.updateEntity(grid.id, { name: '' })).rejects.toThrow(/The name is empty/);
     // Renaming to its own alias is fine: the alias is folded into the name.
     expect((await api.updateEntity(grid.id, { name: 'State Grid', aliases: ['State Grid', 'State Grid Corporation of China'] })).aliases).toEqual(['State Grid Corporation of China']);
   });

@@ -99,7 +99,7 @@ describe('backup and restore', () => {
   it('refuses a file that is not a backup, or a damaged one, and changes nothing', async () => {
     const library = await makeLibrary();
     const before = await snapshot(library.api);
-    await expect(restore(library.api, 'not json at all')).rejects.toThrow(/^backup: this file is not a Dossier backup/);
+    await expect(restore(library.api, 'not json at all')).rejects.toThrow(/^This file is not a Dossier backup/);
     await expect(restore(library.api, JSON.stringify({ format: 'something-else' }))).rejects.toThrow(/this file is not a Dossier backup/);
     const backup = JSON.parse((await library.api.createBackup()).content);
     backup.annotations[0].color = 'ultraviolet';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { toBlocks, type Block } from '../../../../main/core/library/paragraphs';
 import { cleanToOriginal, originalToClean } from '../../../../renderer/src/reader/spans';
 
-const SEED_DIR = join(import.meta.dirname, '../../../resources/seed');
+const SEED_DIR = join(import.meta.dirname, '../../../../resources/seed');
 const seeds = readdirSync(SEED_DIR)
   .filter((name) => name.endsWith('.txt'))
   .sort()

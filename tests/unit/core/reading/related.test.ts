@@ -85,7 +85,7 @@ describe('related passages', () => {
   test('a block that is not in the document is refused in plain words', async () => {
     const dossier = await openTestDossier();
     const [a, b] = [await seedId(dossier, '000'), await seedId(dossier, '001')];
-    await expect(dossier.api.relatedPassages(a, 999, b)).rejects.toThrow(/related: the document has \d+ blocks, so there is no block 999/);
+    await expect(dossier.api.relatedPassages(a, 999, b)).rejects.toThrow(/The document has \d+ blocks, so there is no block 999/);
     await expect(dossier.api.relatedPassages(a, 0, 'no-such-doc')).rejects.toThrow(/no document/);
   });
 });

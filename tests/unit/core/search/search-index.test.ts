@@ -1,10 +1,13 @@
 import { build } from 'esbuild';
+import { EventEmitter } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { Annotations } from '../../../../main/core/annotations/annotations';
+import type { CoreEmitter } from '../../../../main/core/events';
 import { Documents } from '../../../../main/core/library/documents';
-import { SearchIndex, type SearchIndexOptions } from '../../../../main/core/search/search-index';
+import { SearchIndex, type IndexSource, type SearchIndexOptions } from '../../../../main/core/search/search-index';
 import { INDEX_FILE } from '../../../../main/core/search/service';
 import { Store } from '../../../../main/core/store/store';
 import { openTestDossier, seedId, tempDir } from '../../helpers';
@@ -17,7 +20,7 @@ async function seededLibrary(): Promise<{ dataDir: string; documents: Documents 
   return { dataDir, documents: await Documents.open(await Store.open(dataDir)) };
 }
 
-async function openIndex(dataDir: string, documents: Documents, options: Partial<SearchIndexOptions> = {}): Promise<SearchIndex> {
+async function openIndex(dataDir: string, documents: Documents, options: Partial<SearchIndexOptions & IndexSource & { events: CoreEmitter }> = {}): Promise<SearchIndex> {
   const index = await SearchIndex.open({ dataDir, library: () => documents.list(), worker: null, ...options });
   await index.settled();
   return index;
@@ -48,7 +51,7 @@ describe('the saved search index', () => {
     const reopened = await openTestDossier(dataDir);
     const { notices } = await reopened.api.getStatus();
     expect(notices.map((n) => n.message)).toContain(
-      'search: the saved search index could not be used (its checksum does not match (the file is damaged or incomplete)); it is being rebuilt from your documents.',
+      'The saved search index could not be used (its checksum does not match (the file is damaged or incomplete)); it is being rebuilt from your documents.',
     );
     expect((await reopened.api.search({ q: 'Chen Zhongyue' })).groups).toHaveLength(3);
     // The rebuilt index was saved in place of the damaged one.
@@ -68,7 +71,10 @@ describe('the saved search index', () => {
 describe('keeping the index in step', () => {
   it('indexes a document added, changed or removed, and notes set on it, without a rebuild', async () => {
     const { dataDir, documents } = await seededLibrary();
-    const index = await openIndex(dataDir, documents);
+    const store = await Store.open(dataDir);
+    const events: CoreEmitter = new EventEmitter();
+    const annotations = await Annotations.open(store, documents, events);
+    const index = await openIndex(dataDir, documents, { notes: annotations, events });
     const { doc } = await documents.add({ text: 'Harbour pilots\n\nPilots guide ships into the harbour.', source: 'pilots.txt', origin: 'import' });
     void index.setDocument(doc.id);
     expect((await index.search('pilots', 20)).groups[0]?.docId).toBe(doc.id);
@@ -77,9 +83,9 @@ describe('keeping the index in step', () => {
     void index.setDocument(doc.id);
     expect((await index.search('tugboats', 20)).groups.map((g) => g.docId)).toEqual([doc.id]);
 
-    void index.setNotes(doc.id, [{ id: 'note-1', text: 'Ask about the night shifts', tags: ['ports'], start: 20 }]);
+    const note = await annotations.create({ docId: doc.id, start: 20, end: 28, note: 'Ask about the night shifts', tags: ['ports'] });
     const noteHit = (await index.search('night shifts', 20)).groups[0]?.hits[0];
-    expect(noteHit).toMatchObject({ kind: 'note', noteId: 'note-1', blockIndex: 1 });
+    expect(noteHit).toMatchObject({ kind: 'note', noteId: note.id, blockIndex: 1 });
 
     void index.removeDocument(doc.id);
     expect((await index.search('tugboats', 20)).groups).toEqual([]);

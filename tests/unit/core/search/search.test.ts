@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { makeSnippet } from '../../../../main/core/search/search-index';
 import { openTestDossier, seedId } from '../../helpers';
 
 describe('searching the library', () => {
@@ -88,15 +87,6 @@ describe('terms as analysts write them', () => {
   });
 });
 
-describe('a snippet', () => {
-  it('is a window around the first match with every match in it marked', () => {
-    const text = `${'lorem ipsum '.repeat(40)}China Unicom and China Mobile ${'dolor sit '.repeat(40)}`;
-    const snippet = makeSnippet(text, ['china']);
-    expect(snippet.text.startsWith('…')).toBe(true);
-    expect(snippet.text.endsWith('…')).toBe(true);
-    expect(snippet.highlights.map(([f, t]) => snippet.text.slice(f, t))).toEqual(['China', 'China']);
-  });
-});
 
 describe('entities and filters in a search', () => {
   it('lists the entities whose name or alias matches, before the documents', async () => {

@@ -147,7 +147,7 @@ describe('killing the core while it saves', () => {
     child.go();
     await child.ready;
     expect(await child.exited).toBe(0);
-    expect(child.failure).toMatch(/^io store: could not save annotations\/\w+\.json in .*: the file is larger than the system allows \(file size limit\)\. Nothing was changed; fix this, then try again\.$/);
+    expect(child.failure).toMatch(/^io Could not save annotations\/\w+\.json in .*: the file is larger than the system allows \(file size limit\)\. Nothing was changed; fix this, then try again\.$/);
     expect(child.acks.size).toBeGreaterThan(10);
     console.log(`full disk: ${child.acks.size} notes saved under a 16 KB file-size limit, then: ${child.failure}`);
     expect(await leftoverTemps(join(dataDir, 'annotations'))).toBe(0);

@@ -30,25 +30,19 @@ describe('the store', () => {
   it('writes a file and reads it back in a new session', async () => {
     const dir = await tempDir();
     const store = await Store.open(dir);
-    const low = await store.file(NOTES);
-    low.data.notes.push('first note');
-    await store.save(low, NOTES.name);
+    const file = await store.file(NOTES);
+    await file.update((data) => data.notes.push('first note'));
     const reopened = await (await Store.open(dir)).file(NOTES);
     expect(reopened.data).toEqual({ schema: 2, notes: ['first note'] });
     // The write went through a temporary file that is gone.
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('lands the last of many concurrent saves on disk', async () => {
+  it('lands every one of many concurrent updates on disk, in order', async () => {
     const dir = await tempDir();
     const store = await Store.open(dir);
-    const low = await store.file(NOTES);
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) => {
-        low.data.notes.push(`note ${i}`);
-        return store.save(low, NOTES.name);
-      }),
-    );
+    const file = await store.file(NOTES);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => file.update((data) => data.notes.push(`note ${i}`))));
     expect(await saved(dir)).toEqual({ schema: 2, notes: Array.from({ length: 20 }, (_, i) => `note ${i}`) });
   });
 
@@ -56,21 +50,21 @@ describe('the store', () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'notes.json'), JSON.stringify({ schema: 2, notes: ['kept'] }));
     await writeFile(join(dir, '.notes.json.12345.7.tmp'), '{"schema":2,"notes":["never acknow');
-    const low = await (await Store.open(dir)).file(NOTES);
-    expect(low.data.notes).toEqual(['kept']);
+    const file = await (await Store.open(dir)).file(NOTES);
+    expect(file.data.notes).toEqual(['kept']);
     expect(await readdir(dir)).toEqual(['notes.json']);
   });
 
   it('migrates a file written by an earlier schema', async () => {
     const dir = await tempDir();
     await writeFile(`${dir}/notes.json`, JSON.stringify({ schema: 1, items: [' old '] }));
-    const low = await (await Store.open(dir)).file(NOTES);
-    expect(low.data).toEqual({ schema: 2, notes: ['old'] });
+    const file = await (await Store.open(dir)).file(NOTES);
+    expect(file.data).toEqual({ schema: 2, notes: ['old'] });
   });
 
   it('refuses a file spec that skips a migration', async () => {
     const store = await Store.open(await tempDir());
-    await expect(store.file({ ...NOTES, schema: 3 })).rejects.toThrow('store: notes.json is at schema 3 but has no migration from schema 2');
+    await expect(store.file({ ...NOTES, schema: 3 })).rejects.toThrow('notes.json is at schema 3 but has no migration from schema 2');
   });
 
   it.each([
@@ -83,13 +77,13 @@ describe('the store', () => {
     const dir = await tempDir();
     await writeFile(`${dir}/notes.json`, content);
     const store = await Store.open(dir);
-    const low = await store.file(NOTES);
-    expect(low.data).toEqual({ schema: 2, notes: [] });
+    const file = await store.file(NOTES);
+    expect(file.data).toEqual({ schema: 2, notes: [] });
     const aside = (await readdir(dir)).find((f) => f.startsWith(`notes.json.${reason}-`));
     expect(aside).toBeDefined();
     expect(await readFile(`${dir}/${aside}`, 'utf8')).toBe(content);
     expect(store.notices[0]?.message).toContain(words);
-    expect(store.notices[0]?.message).toMatch(/^store: notes\.json was moved aside/);
+    expect(store.notices[0]?.message).toMatch(/^notes\.json was moved aside/);
     expect(store.notices[0]?.message).toContain(`It is kept at ${dir}/${aside}; Dossier started without it.`);
   });
 
@@ -140,11 +134,10 @@ describe('the store', () => {
     const spec: FileSpec<Notes> = { ...NOTES, name: `${'n'.repeat(230)}.json` };
     await writeFile(join(dir, spec.name), 'damaged, but the user may want it');
     const store = await Store.open(dir);
-    const low = await store.file(spec);
+    const file = await store.file(spec);
     expect(store.notices[0]).toMatchObject({ level: 'error' });
     expect(store.notices[0]?.message).toContain('could not be moved aside');
-    low.data.notes.push('new');
-    await expect(store.save(low, spec.name)).rejects.toThrow('Dossier will not save over it');
+    await expect(file.update((data) => data.notes.push('new'))).rejects.toThrow('Dossier will not save over it');
     expect(await readFile(join(dir, spec.name), 'utf8')).toBe('damaged, but the user may want it');
   });
 
@@ -164,38 +157,34 @@ describe('a save that cannot reach the disk', () => {
   async function withOneNote() {
     const dir = await tempDir();
     const store = await Store.open(dir);
-    const low = await store.file(NOTES);
-    low.data.notes.push('saved before');
-    await store.save(low, NOTES.name);
-    return { dir, store, low };
+    const file = await store.file(NOTES);
+    await file.update((data) => data.notes.push('saved before'));
+    return { dir, file };
   }
 
   it('fails with a clear io error when the data folder is gone (replaced by a file), keeps the disk and memory as they were, and succeeds on retry', async () => {
-    const { dir, store, low } = await withOneNote();
+    const { dir, file } = await withOneNote();
     await rename(dir, `${dir}.away`);
     await writeFile(dir, 'not a folder');
-    low.data.notes.push('typed while the folder was gone');
-    const failure = store.save(low, NOTES.name);
+    const failure = file.update((data) => data.notes.push('typed while the folder was gone'));
     await expect(failure).rejects.toMatchObject({ code: 'io' });
-    await expect(failure).rejects.toThrow(`store: could not save notes.json in ${dir}: part of the data folder is missing or is not a folder. Nothing was changed; fix this, then try again.`);
-    // Memory is back to what is on disk, so the retry adds the note once.
-    expect(low.data.notes).toEqual(['saved before']);
+    await expect(failure).rejects.toThrow(`Could not save notes.json in ${dir}: part of the data folder is missing or is not a folder. Nothing was changed; fix this, then try again.`);
+    // Memory is as on disk, so the retry adds the note once.
+    expect(file.data.notes).toEqual(['saved before']);
     expect(await saved(`${dir}.away`)).toEqual({ schema: 2, notes: ['saved before'] });
     expect((await readdir(`${dir}.away`)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
     await rm(dir);
     await rename(`${dir}.away`, dir);
-    low.data.notes.push('typed while the folder was gone');
-    await store.save(low, NOTES.name);
+    await file.update((data) => data.notes.push('typed while the folder was gone'));
     expect(await saved(dir)).toEqual({ schema: 2, notes: ['saved before', 'typed while the folder was gone'] });
   });
 
   it.skipIf(isRoot)('fails with a clear io error in a read-only data folder', async () => {
-    const { dir, store, low } = await withOneNote();
+    const { dir, file } = await withOneNote();
     await chmod(dir, 0o555);
     try {
-      low.data.notes.push('typed into a read-only folder');
-      await expect(store.save(low, NOTES.name)).rejects.toThrow('permission denied (the data folder or file is read-only for you)');
+      await expect(file.update((data) => data.notes.push('typed into a read-only folder'))).rejects.toThrow('permission denied (the data folder or file is read-only for you)');
       expect(await saved(dir)).toEqual({ schema: 2, notes: ['saved before'] });
     } finally {
       await chmod(dir, 0o755);

@@ -43,7 +43,7 @@ describe('tags', () => {
     expect((await api.getAnnotation(note.id)).tags).toEqual(['carriers/europe', 'iot']);
     expect(await api.renameTag('events', 'carriers/china')).toEqual({ documents: 1, annotations: 0 });
     expect(await api.getDocumentTags(a)).toEqual(['carriers/china']);
-    await expect(api.renameTag('operators', 'x')).rejects.toThrow(/no document or annotation is tagged "operators"/);
+    await expect(api.renameTag('operators', 'x')).rejects.toThrow(/No document or annotation is tagged "operators"/);
   });
 
   it('deleted leave the documents and annotations in place', async () => {
@@ -61,12 +61,12 @@ describe('tags', () => {
     const before = await readFile(join(dossier.dataDir, 'tags.json'), 'utf8');
     const refusals: Array<[string, unknown[], RegExp]> = [
       ['setDocumentTags', [a, ['with space']], /is not a tag/],
-      ['setDocumentTags', [a, ['']], /a tag cannot be empty/],
+      ['setDocumentTags', [a, ['']], /A tag cannot be empty/],
       ['setDocumentTags', [a, ['a//b']], /is not a tag/],
       ['setDocumentTags', ['nope', ['x']], /no document with id "nope"/],
       ['renameTag', ['events', '/events'], /is not a tag/],
       ['renameTag', ['events', 'events'], /already has that name/],
-      ['deleteTag', ['nothing'], /no document or annotation is tagged "nothing"/],
+      ['deleteTag', ['nothing'], /No document or annotation is tagged "nothing"/],
     ];
     for (const [name, args, message] of refusals) {
       const result = await dispatch(name, args);

@@ -103,7 +103,7 @@ describe('importing documents', () => {
     await api.sendUploadChunk({ uploadId: ticket.uploadId, offset: 40, data: chunk(40, bytes.length) });
     const outcome = await api.importUpload(ticket.uploadId);
     expect(outcome).toMatchObject({ name: 'harbour.txt', status: 'added', document: { source: 'harbour.txt' } });
-    await expect(api.importUpload(ticket.uploadId)).rejects.toThrow(/no upload .* in progress/);
+    await expect(api.importUpload(ticket.uploadId)).rejects.toThrow(/No upload .* in progress/);
   });
 
   it('forgets a cancelled upload', async () => {
@@ -111,7 +111,7 @@ describe('importing documents', () => {
     const ticket = await api.beginUpload({ name: 'a.txt', size: 10, purpose: 'import' });
     if (!ticket.accepted) throw new Error(ticket.reason);
     await api.cancelUpload(ticket.uploadId);
-    await expect(api.sendUploadChunk({ uploadId: ticket.uploadId, offset: 0, data: 'YWJj' })).rejects.toThrow(/no upload/);
+    await expect(api.sendUploadChunk({ uploadId: ticket.uploadId, offset: 0, data: 'YWJj' })).rejects.toThrow(/No upload/);
   });
 
   it('refuses, at the API boundary, chunks that are not base64 or are too large', async () => {

@@ -1,10 +1,10 @@
-import type { ApiImpl, ImportOutcome } from '../../../common/contract';
+import type { ImportOutcome } from '../../../common/contract';
 import type { CoreContext } from '../../context';
 import { hashText, summaryOf } from '../../library/documents';
 import { readImportFile } from './read';
 import { Rejection } from './rejection';
 import type { Imported } from './types';
-import type { UploadedFile, Uploads } from './uploads';
+import type { UploadedFile } from './uploads';
 
 /**
  * Adds one file to the library. The same text already there is recognised
@@ -47,16 +47,4 @@ export async function importDocument(ctx: CoreContext, file: UploadedFile): Prom
 export async function documentChanged(ctx: CoreContext, docId: string): Promise<void> {
   ctx.events.emit('documentChanged', docId);
   await ctx.index.settled();
-}
-
-type ImportMethods = 'beginUpload' | 'sendUploadChunk' | 'cancelUpload' | 'importUpload';
-
-/** The import part of the API: files arrive chunk by chunk, then are read as documents. */
-export function importApi(ctx: CoreContext, uploads: Uploads): Pick<ApiImpl, ImportMethods> {
-  return {
-    beginUpload: async ({ name, size, purpose }) => uploads.begin(name, size, purpose),
-    sendUploadChunk: async (chunk) => uploads.append(chunk),
-    cancelUpload: async (uploadId) => uploads.cancel(uploadId),
-    importUpload: async (uploadId) => importDocument(ctx, uploads.take(uploadId, 'import')),
-  };
 }

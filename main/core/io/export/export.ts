@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Annotation, ApiImpl, ExportFormat, ExportResult, ExportScope } from '../../../common/contract';
+import type { Annotation, ExportFormat, ExportResult, ExportScope } from '../../../common/contract';
 import type { CoreContext } from '../../context';
 import { notesCsv } from './csv';
 import { safeFileName, uniqueNames } from './files';
@@ -83,9 +83,7 @@ function write(scope: ExportScope, format: ExportFormat, gathered: Gathered, now
   return { name: `Dossier notes ${now.slice(0, 10)}`, files, annotations: count };
 }
 
-/** The export part of the API. */
-export function exportApi(ctx: CoreContext): Pick<ApiImpl, 'exportNotes'> {
-  return {
-    exportNotes: async (scope, format) => write(scope, format, await gather(ctx, scope), new Date().toISOString()),
-  };
+/** The notes of a scope (a document, a tag, an entity, the library) in one format. */
+export async function exportNotes(ctx: CoreContext, scope: ExportScope, format: ExportFormat): Promise<ExportResult> {
+  return write(scope, format, await gather(ctx, scope), new Date().toISOString());
 }

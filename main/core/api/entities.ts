@@ -1,0 +1,43 @@
+import type { ApiImpl } from '../../common/contract';
+import type { Entity } from '../../common/contract/entities';
+import type { CoreContext } from '../context';
+import { annotationsWith, documentsWith } from '../search/filters';
+
+type EntityMethods =
+  | 'listEntityTypes'
+  | 'createEntityType'
+  | 'updateEntityType'
+  | 'listEntities'
+  | 'createEntity'
+  | 'updateEntity'
+  | 'mergeEntities'
+  | 'deleteEntity'
+  | 'getEntity'
+  | 'getDocumentMentions'
+  | 'listSuggestions'
+  | 'acceptSuggestions'
+  | 'rejectSuggestion'
+  | 'documentsWith'
+  | 'annotationsWith';
+
+/** The entities part of the API, with filtering by entities and tags. */
+export function entitiesApi(ctx: CoreContext): Pick<ApiImpl, EntityMethods> {
+  const { entities } = ctx;
+  return {
+    listEntityTypes: () => entities.types(),
+    createEntityType: (input) => entities.createType(input),
+    updateEntityType: (id, patch) => entities.updateType(id, patch),
+    listEntities: () => entities.summaries(),
+    createEntity: async (input) => (await entities.create([input]))[0] as Entity,
+    updateEntity: (id, patch) => entities.update(id, patch),
+    mergeEntities: (targetId, sourceId) => entities.merge(targetId, sourceId),
+    deleteEntity: (id) => entities.delete(id),
+    getEntity: (id) => entities.detail(id),
+    getDocumentMentions: (docId) => entities.documentMentions(docId),
+    listSuggestions: () => entities.suggest(),
+    acceptSuggestions: (inputs) => entities.create(inputs),
+    rejectSuggestion: (name) => entities.rejectSuggestion(name),
+    documentsWith: (filter) => documentsWith(ctx, filter),
+    annotationsWith: (filter) => annotationsWith(ctx, filter),
+  };
+}
