@@ -21,7 +21,7 @@ export function createDispatcher(impl: ApiImpl, log: (error: unknown) => void = 
       const parsed = contract[name].args.safeParse(args);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new DossierError('invalid_argument', `${capitalised(issue?.message ?? 'invalid arguments')}${where(name, issue?.path ?? [])}`);
+        throw new DossierError('invalid_argument', capitalised(issue?.message ?? `The arguments of ${name} are not valid`));
       }
       const call = impl[name] as (...a: unknown[]) => unknown;
       return { ok: true, value: await call(...(parsed.data as unknown[])) };
@@ -31,11 +31,6 @@ export function createDispatcher(impl: ApiImpl, log: (error: unknown) => void = 
       return { ok: false, error: { code: 'internal', message: `Something went wrong: ${(error as Error)?.message ?? String(error)}` } };
     }
   };
-}
-
-/** " (updateAnnotation, argument 1.note)": where in the call the first problem is, for whoever reads a log. */
-function where(name: string, path: ReadonlyArray<PropertyKey>): string {
-  return path.length > 0 ? ` (${name}, argument ${path.map(String).join('.')})` : ` (${name})`;
 }
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -62,8 +62,8 @@ const BackupEntityType = z.object({ id: z.string().max(40), name: Text(200), col
 const BackupEntity = z.object({ id: Id, type: z.string().max(40), name: Text(200), aliases: z.array(Text(200)).max(50), notes: z.string().max(20_000) });
 
 const BackupFile = z.object({
-  format: z.literal(FORMAT, { error: 'this file is not a Dossier backup' }),
-  version: z.number().int().max(VERSION, { error: `this backup was made by a newer version of Dossier (format ${VERSION} is the newest this one reads)` }),
+  format: z.literal(FORMAT, { error: 'This file is not a Dossier backup' }),
+  version: z.number().int().max(VERSION, { error: `This backup was made by a newer version of Dossier (format ${VERSION} is the newest this one reads)` }),
   createdAt: Timestamp,
   documents: z.array(BackupDocument),
   annotations: z.array(BackupAnnotation),
@@ -103,7 +103,8 @@ export function readBackup(bytes: Uint8Array): BackupFile {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-    throw new DossierError('invalid_argument', `${issue?.message ?? 'the file is damaged'}${where}. Nothing was changed.`);
+    const message = issue?.message ?? 'the file is damaged';
+    throw new DossierError('invalid_argument', `${message.charAt(0).toUpperCase()}${message.slice(1)}${where}. Nothing was changed.`);
   }
   return parsed.data;
 }

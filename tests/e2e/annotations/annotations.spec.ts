@@ -215,7 +215,7 @@ test('nothing happens for an empty selection; an oversized note is refused and t
   await note.fill(hostile);
   await expect(editor.getByText('Saved')).toBeVisible();
   await note.fill('y'.repeat(20_001));
-  await expect(editor.getByRole('alert')).toContainText('a note can be at most 20,000 characters; this one has 20,001');
+  await expect(editor.getByRole('alert')).toContainText('A note can be at most 20,000 characters; this one has 20,001');
   await expect(editor.getByText('20,001 / 20,000')).toBeVisible();
   await page.keyboard.press('Escape');
 

@@ -93,7 +93,7 @@ test('a theme that cannot be saved is still used, and the window says why', asyn
   await writeFile(join(web.dataDir, 'settings.json', 'in-the-way'), '');
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.getByRole('alert')).toContainText('Your setting is in use but was not saved: store: could not save settings.json');
+  await expect(page.getByRole('alert')).toContainText('Your setting is in use but was not saved: Could not save settings.json');
   await expect(page.getByRole('alert')).toContainText('try again');
 });
 

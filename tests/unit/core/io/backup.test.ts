@@ -100,7 +100,7 @@ describe('backup and restore', () => {
     const library = await makeLibrary();
     const before = await snapshot(library.api);
     await expect(restore(library.api, 'not json at all')).rejects.toThrow(/^This file is not a Dossier backup/);
-    await expect(restore(library.api, JSON.stringify({ format: 'something-else' }))).rejects.toThrow(/this file is not a Dossier backup/);
+    await expect(restore(library.api, JSON.stringify({ format: 'something-else' }))).rejects.toThrow(/This file is not a Dossier backup/);
     const backup = JSON.parse((await library.api.createBackup()).content);
     backup.annotations[0].color = 'ultraviolet';
     await expect(restore(library.api, JSON.stringify(backup))).rejects.toThrow(/at annotations\.0\.color\)\. Nothing was changed\./);

@@ -44,7 +44,7 @@ describe('app settings', () => {
     const dispatch = createDispatcher(dossier.api);
     const answer = await dispatch('updateSettings', [{ reader: { fontSize: 90 } }]);
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect(!answer.ok && answer.error.message).toMatch(/\(updateSettings, argument 0\.reader\.fontSize\)/);
+    expect(!answer.ok && answer.error.message).toBe('The reading size is at most 26 pixels');
     expect(await dispatch('updateSettings', [{ theme: 'sepia' }])).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect(await dossier.api.getSettings()).toEqual(DEFAULT_SETTINGS);
   });
