@@ -61,7 +61,11 @@ describe('the web transport', () => {
       expect(JSON.parse(reply.body).error.message).toContain('web: missing or wrong token');
     }
     // A token that is not in the header does not count, wherever else it is.
-    for (const attempt of [{ path: `/api/listDocuments?token=${web.token}`, headers: {} }, { path: '/api/listDocuments', headers: { cookie: `dossier_token_${web.port}=${web.token}; token=${web.token}` } }]) {
+    const elsewhere: Array<{ path: string; headers: Record<string, string> }> = [
+      { path: `/api/listDocuments?token=${web.token}`, headers: {} },
+      { path: '/api/listDocuments', headers: { cookie: `dossier_token_${web.port}=${web.token}; token=${web.token}` } },
+    ];
+    for (const attempt of elsewhere) {
       const reply = await call(web.port, attempt.path, { method: 'POST', headers: { 'content-type': 'application/json', ...attempt.headers }, body: '[]' });
       expect(reply.status).toBe(401);
     }
