@@ -35,8 +35,20 @@ function options() {
 function startDesktop(binary, data) {
   const args = ['.', ...(data === undefined ? [] : [`--user-data-dir=${resolve(data)}`])];
   const app = spawn(binary, args, { stdio: 'inherit' });
-  for (const signal of STOP_SIGNALS) process.on(signal, () => app.kill(signal));
+  onStop(() => app.kill('SIGTERM'));
   app.on('exit', (code) => process.exit(code ?? 0));
+}
+
+/**
+ * Calls `stop` on Ctrl+C, on SIGTERM, when the terminal closes, and when
+ * whoever started us is gone: npm hands a signal to the shell that runs this
+ * script, and that shell dies without passing it on.
+ * @param {() => void} stop
+ */
+function onStop(stop) {
+  for (const signal of STOP_SIGNALS) process.on(signal, stop);
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(), 1000).unref();
 }
 
 /** @param {{ data?: string, port?: string }} values */
@@ -66,11 +78,7 @@ function startInBrowser(values) {
     web.once('exit', done);
     web.kill('SIGTERM');
   };
-  for (const signal of STOP_SIGNALS) process.on(signal, () => stop());
-  // npm hands a signal to the shell that runs this script, and the shell dies without passing it on: whoever
-  // started us is then gone, and so are we (this also covers a closed terminal).
-  const parent = process.ppid;
-  setInterval(() => process.ppid !== parent && stop(), 1000).unref();
+  onStop(() => stop());
 
   web.on('exit', (code) => {
     if (stopping) return;

@@ -29,8 +29,8 @@ export function chooseWindow(url, { platform, env, find = (name) => findExecutab
     if (command !== null) return { kind: 'app', command };
   }
   if (platform === 'darwin') return { kind: 'browser', command: 'open', args: [url] };
-  // `start` is built into cmd; its first quoted argument is a window title.
-  if (platform === 'win32') return { kind: 'browser', command: 'cmd', args: ['/c', 'start', '""', url] };
+  // Windows' own way to hand an address to the default browser, without cmd's quoting rules.
+  if (platform === 'win32') return { kind: 'browser', command: 'rundll32', args: ['url.dll,FileProtocolHandler', url] };
   const opener = find('xdg-open');
   return opener === null ? { kind: 'none' } : { kind: 'browser', command: opener, args: [url] };
 }

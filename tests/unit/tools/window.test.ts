@@ -18,7 +18,7 @@ describe('how `npm start` shows Dossier without Electron', () => {
   it('otherwise in the system’s default browser', () => {
     expect(chooseWindow(URL, { platform: 'linux', env: {}, find: having('/usr/bin/xdg-open') })).toEqual({ kind: 'browser', command: '/usr/bin/xdg-open', args: [URL] });
     expect(chooseWindow(URL, { platform: 'darwin', env: {}, find: having() })).toEqual({ kind: 'browser', command: 'open', args: [URL] });
-    expect(chooseWindow(URL, { platform: 'win32', env: {}, find: having() })).toEqual({ kind: 'browser', command: 'cmd', args: ['/c', 'start', '""', URL] });
+    expect(chooseWindow(URL, { platform: 'win32', env: {}, find: having() })).toEqual({ kind: 'browser', command: 'rundll32', args: ['url.dll,FileProtocolHandler', URL] });
   });
 
   it('otherwise not at all (the URL is printed)', () => {
