@@ -1,6 +1,7 @@
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, type MessageBoxOptions } from 'electron';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { SAVE_FILES_CHANNEL } from '../common/ipc';
 import { passageRoute } from '../core/io/export/links';
@@ -47,10 +48,57 @@ async function save({ name, files }: z.infer<typeof SaveRequest>, window: Browse
   const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   const [parent] = chosen.filePaths;
   if (chosen.canceled || !parent) return { saved: false, where: '' };
-  const folder = join(parent, name);
+  const plan = await planExportFolder(parent, name, files.map((file) => file.name));
+  const folder = plan.ask ? await confirmFolder(plan, window) : plan.folder;
+  if (folder === null) return { saved: false, where: '' };
   await mkdir(folder, { recursive: true });
   for (const file of files) await writeFile(join(folder, file.name), file.content, 'utf8');
   return { saved: true, where: folder };
+}
+
+/** Where a multi-file export goes: straight into a new or empty folder; into one that has files only once the person says so. */
+export type FolderPlan =
+  | { ask: false; folder: string }
+  | {
+      ask: true;
+      folder: string;
+      /** Files there that the export would overwrite, by name. */
+      replaced: string[];
+      /** How many other entries there are, left as they are. */
+      kept: number;
+      /** A free folder beside it: “<name> 2”, “<name> 3”, … */
+      alternative: string;
+    };
+
+export async function planExportFolder(parent: string, name: string, fileNames: readonly string[]): Promise<FolderPlan> {
+  const folder = join(parent, name);
+  const existing = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  if (existing.length === 0) return { ask: false, folder };
+  const exported = new Set(fileNames);
+  const replaced = existing.filter((entry) => exported.has(entry)).sort();
+  let copy = 2;
+  while (existsSync(join(parent, `${name} ${copy}`))) copy++;
+  return { ask: true, folder, replaced, kept: existing.length - replaced.length, alternative: join(parent, `${name} ${copy}`) };
+}
+
+/** The folder the person chose for an export into a folder that has files, or null for Cancel. */
+async function confirmFolder(plan: Extract<FolderPlan, { ask: true }>, window: BrowserWindow | undefined): Promise<string | null> {
+  const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const replacing = plan.replaced.length > 0 ? `${count(plan.replaced.length, 'file')} there will be replaced by the exported ones` : 'No file there has the name of an exported one';
+  const options: MessageBoxOptions = {
+    type: 'warning',
+    message: `The folder “${basename(plan.folder)}” in ${dirname(plan.folder)} already has files.`,
+    detail: `${replacing}${plan.kept > 0 ? `; ${count(plan.kept, 'other item')} will stay as ${plan.kept === 1 ? 'it is' : 'they are'}` : ''}.`,
+    buttons: ['Replace', `Save in “${basename(plan.alternative)}”`, 'Cancel'],
+    defaultId: 1,
+    cancelId: 2,
+    noLink: true,
+  };
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+  return [plan.folder, plan.alternative, null][response] ?? null;
 }
 
 /**

@@ -34,16 +34,19 @@ export interface WebServerOptions {
 
 /**
  * The app over HTTP on 127.0.0.1: the built renderer and `POST /api/<method>`.
- * Every request must carry the per-launch token (cookie, header or, once, the
- * URL) and a loopback Host header, which shuts out other local users' pages
- * and DNS-rebinding attacks; a request a browser sends from another origin is
- * refused. No CORS headers are ever sent.
+ * Every request needs a loopback Host header (which shuts out DNS
+ * rebinding), and one a browser sends from another origin is refused. API
+ * calls must carry the per-launch token in the X-Dossier-Token header: the
+ * page takes it from the printed URL and keeps it in its tab, so no cookie
+ * exists for the browser to hand to another server on 127.0.0.1 (cookies
+ * ignore ports). The renderer's files are served without it: they hold
+ * nothing private. No CORS headers are ever sent.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = randomBytes(24).toString('hex');
   let port = 0;
   const server = createServer((req, res) => {
-    handle(req, res, { ...options, token, port }).catch((error: unknown) => fail(res, 500, { code: 'internal', message: `Something went wrong: ${(error as Error).message}` }));
+    handle(req, res, { ...options, token, port }).catch((error: unknown) => fail(res, 500, { code: 'internal', message: `${(error as Error).message}` }));
   });
   port = await listen(server, options.port ?? 0);
   return {
@@ -71,9 +74,6 @@ interface Context extends WebServerOptions {
 /** The names this server answers to: anything else is a rebinding attempt or a mistake. */
 const loopbackHosts = (port: number): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
 
-/** Cookies are shared by every port of a host: the name carries the port so two servers never clobber each other. */
-const cookieName = (port: number): string => `dossier_token_${port}`;
-
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
   const host = req.headers.host ?? '';
   if (!loopbackHosts(ctx.port).includes(host)) {
@@ -84,18 +84,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
     return fail(res, 403, { code: 'unauthorized', message: 'Requests from other sites are refused' });
   }
   const url = new URL(req.url ?? '/', `http://${host}`);
-  const fromUrl = url.searchParams.get('token');
-  if (req.method === 'GET' && fromUrl !== null && sameToken(fromUrl, ctx.token)) {
-    // Trade the token in the address bar for a cookie, then drop it from the URL.
-    res.writeHead(303, { 'Set-Cookie': `${cookieName(ctx.port)}=${ctx.token}; HttpOnly; SameSite=Strict; Path=/`, Location: '/' });
-    return void res.end();
-  }
-  if (!authorised(req, ctx)) {
-    return fail(res, 401, { code: 'unauthorized', message: 'Missing or wrong token; open the URL that `npm run web` printed' });
-  }
   const path = decodePath(url.pathname);
   if (path === null) return fail(res, 400, { code: 'invalid_argument', message: 'The address is not valid percent-encoding' });
-  if (path.startsWith('/api/')) return api(req, res, ctx, path.slice(5));
+  if (path.startsWith('/api/')) {
+    if (!authorised(req, ctx)) {
+      return fail(res, 401, { code: 'unauthorized', message: 'Missing or wrong token; open the URL that `npm start` or `npm run web` printed' });
+    }
+    return api(req, res, ctx, path.slice(5));
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, { code: 'invalid_argument', message: 'Method not allowed' });
   return serveStatic(res, ctx.staticDir, path);
 }
@@ -110,10 +106,7 @@ function decodePath(pathname: string): string | null {
 
 function authorised(req: IncomingMessage, ctx: Context): boolean {
   const header = req.headers['x-dossier-token'];
-  if (typeof header === 'string' && sameToken(header, ctx.token)) return true;
-  const prefix = `${cookieName(ctx.port)}=`;
-  const cookie = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(prefix));
-  return cookie !== undefined && sameToken(cookie.slice(prefix.length), ctx.token);
+  return typeof header === 'string' && sameToken(header, ctx.token);
 }
 
 function sameToken(given: string, token: string): boolean {

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
 import { afterEach } from 'vitest';
 import { openDossier, type Dossier } from '../../main/core/service';
 
@@ -31,4 +32,26 @@ export async function seedId(dossier: Dossier, prefix: string): Promise<string> 
   const doc = (await dossier.api.listDocuments()).find((d) => d.source.startsWith(prefix));
   if (!doc) throw new Error(`no seed ${prefix}`);
   return doc.id;
+}
+
+/**
+ * A test's child script as one self-contained file, dependencies included
+ * (a child starts in about half the time it takes to resolve them one by
+ * one), in a temporary folder of its own that the caller removes.
+ */
+export async function bundleChild(entry: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'dossier-child-'));
+  const outfile = join(dir, 'child.mjs');
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    // Some dependencies are CommonJS and call require().
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  return outfile;
 }

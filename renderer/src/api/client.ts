@@ -27,14 +27,33 @@ const ipcTransport =
   (name, args) =>
     bridge[name](...args);
 
-/** The web transport: the page was served by `npm run web`, which set the token cookie. */
+const TOKEN_KEY = 'dossier.token';
+
+/**
+ * The web mode's per-launch token. It arrives once, in the printed URL; the
+ * first call moves it out of the address bar into this tab's sessionStorage.
+ * Never a cookie: the browser would send that to every other server on
+ * 127.0.0.1 too, whatever its port.
+ */
+function webToken(): string {
+  const url = new URL(window.location.href);
+  const given = url.searchParams.get('token');
+  if (given !== null) {
+    sessionStorage.setItem(TOKEN_KEY, given);
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', url);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/** The web transport: the page was served by `npm run web`; every call carries the token in a header. */
 const httpTransport: Transport = async (name, args) => {
   let response: Response;
   try {
     response = await fetch(`api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': webToken() },
+      credentials: 'omit',
       body: JSON.stringify(args),
     });
   } catch {

@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 import type { Block, DocumentSummary, DocumentView } from '../../../main/common/contract';
 
-/** Calls the API from the page, as the app does, with the session's cookie. */
+/** Calls the API from the page, as the app does, with the token the page keeps in its tab. */
 export async function callApi<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
   return page.evaluate(
     async ({ method, args }) => {
-      const response = await fetch(`api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+      const response = await fetch(`api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': sessionStorage.getItem('dossier.token') ?? '' }, body: JSON.stringify(args) });
       const envelope = (await response.json()) as { ok: true; value: unknown } | { ok: false; error: { message: string } };
       if (!envelope.ok) throw new Error(envelope.error.message);
       return envelope.value;

@@ -18,7 +18,7 @@ title: "Lighthouse keepers: an oral history"
 The keepers described long winters on the rock, and the supply boat that came once a fortnight when the weather allowed it.
 `;
 
-/** Calls the core's API as the page does (the page's cookie carries the token). */
+/** Calls the core's API as the page does (the token in a header). */
 async function call<T>(page: Page, web: WebApp, method: string, ...args: unknown[]): Promise<T> {
   const response = await page.request.post(`${web.origin}/api/${method}`, { data: args, headers: { 'x-dossier-token': web.token } });
   const envelope = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };

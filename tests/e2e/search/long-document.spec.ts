@@ -11,7 +11,7 @@ async function importLongDocument(page: Page): Promise<void> {
   const text = `${TITLE}\n\n${Array.from({ length: PARAGRAPHS }, (_, i) => paragraph(i + 1)).join('\n\n')}\n`;
   const outcome = await page.evaluate(async (body) => {
     const call = async (name: string, ...args: unknown[]) => {
-      const response = await fetch(`api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+      const response = await fetch(`api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': sessionStorage.getItem('dossier.token') ?? '' }, body: JSON.stringify(args) });
       const envelope = (await response.json()) as { ok: boolean; value: { uploadId?: string; status?: string }; error?: { message: string } };
       if (!envelope.ok) throw new Error(envelope.error?.message);
       return envelope.value;

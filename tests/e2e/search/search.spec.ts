@@ -4,11 +4,11 @@ import { test, expect, openApp, shot } from '../fixtures';
 const IOT = 'Why China Telecom is building IoT partnerships';
 const GRID = 'The State Grid Corporation of China and China Telecom Group Co., Ltd. signed a business…';
 
-/** Calls the core's API from the page, as the window does (the page holds the session cookie). */
+/** Calls the core's API from the page, as the window does (with the token the page keeps in its tab). */
 async function call<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
   return page.evaluate(
     async ([name, body]) => {
-      const response = await fetch(`api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Dossier-Token': sessionStorage.getItem('dossier.token') ?? '' }, body: JSON.stringify(body) });
       const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
       if (!envelope.ok) throw new Error(envelope.error?.message);
       return envelope.value;

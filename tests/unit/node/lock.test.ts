@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE, lockDataDir, type LockHolder } from '../../../main/node/lock';
-import { tempDir } from '../helpers';
+import { bundleChild, tempDir } from '../helpers';
 
 /** The pid of a process that has exited: a lock it held is stale. */
 async function deadPid(): Promise<number> {
@@ -70,5 +71,62 @@ describe('the data-folder lock', () => {
     await writeFile(join(dir, LOCK_FILE), holder(process.ppid));
     lock.release();
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.ppid);
+  });
+});
+
+/** A start waiting in tests/unit/node/lock-race-child.ts: each command it is sent gets one line back. */
+interface Racer {
+  process: ChildProcess;
+  send(command: string): Promise<string>;
+}
+
+function startRacer(bundle: string): Racer {
+  const child = spawn(process.execPath, [bundle], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const replies = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  return {
+    process: child,
+    send: async (command) => {
+      child.stdin?.write(`${command}\n`);
+      const reply = await replies.next();
+      if (reply.done) throw new Error(`racer ${child.pid} exited with ${child.exitCode}`);
+      return reply.value;
+    },
+  };
+}
+
+describe('simultaneous starts on one data folder', () => {
+  const STARTS = 100;
+  const ROUNDS = 6;
+  let bundle = '';
+  let racers: Racer[] = [];
+  beforeAll(async () => {
+    bundle = await bundleChild('tests/unit/node/lock-race-child.ts');
+    racers = Array.from({ length: STARTS }, () => startRacer(bundle));
+  });
+  afterAll(async () => {
+    await Promise.all(racers.map((r) => new Promise((done) => (r.process.exitCode === null ? (r.process.once('exit', done), r.process.stdin?.end()) : done(null)))));
+    await rm(dirname(bundle), { recursive: true, force: true });
+  });
+
+  it(`let exactly one of ${STARTS} win, on a free folder and on one with a stale lock`, { timeout: 120_000 }, async () => {
+    const winners: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const dir = await tempDir();
+      const stale = round % 2 === 1;
+      if (stale) await writeFile(join(dir, LOCK_FILE), holder(await deadPid()));
+      // Every start is loaded and waiting: the commands go out together and they race on the folder.
+      const replies = await Promise.all(racers.map((r) => r.send(`take ${dir}`)));
+      const won = racers.filter((_r, i) => replies[i] === 'won');
+      const others = replies.filter((r) => r !== 'won');
+      expect(won, `round ${round}${stale ? ' (stale lock)' : ''}: ${replies.filter((r) => r !== 'won' && !r.includes('already open')).join('; ')}`).toHaveLength(1);
+      expect(others.every((r) => r.startsWith('refused ') && r.includes('is already open in `npm run web`'))).toBe(true);
+      // The lock names the winner, and nothing else the losers made is left in the folder.
+      expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8')).pid).toBe(won[0]?.process.pid);
+      expect(await readdir(dir)).toEqual([LOCK_FILE]);
+      expect(await won[0]?.send('release')).toBe('released');
+      expect(await readdir(dir)).toEqual([]);
+      winners.push(racers.indexOf(won[0] as Racer));
+    }
+    console.log(`lock.test: ${ROUNDS} rounds of ${STARTS} simultaneous starts (${ROUNDS / 2} on a stale lock): one winner each (racers ${winners.join(', ')})`);
   });
 });

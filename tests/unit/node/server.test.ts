@@ -60,7 +60,15 @@ describe('the web transport', () => {
       expect(reply.status).toBe(401);
       expect(JSON.parse(reply.body).error.message).toContain('Missing or wrong token');
     }
-    expect((await call(web.port, '/index.html')).status).toBe(401);
+    // A token that is not in the header does not count, wherever else it is.
+    const elsewhere: Array<{ path: string; headers: Record<string, string> }> = [
+      { path: `/api/listDocuments?token=${web.token}`, headers: {} },
+      { path: '/api/listDocuments', headers: { cookie: `dossier_token_${web.port}=${web.token}; token=${web.token}` } },
+    ];
+    for (const attempt of elsewhere) {
+      const reply = await call(web.port, attempt.path, { method: 'POST', headers: { 'content-type': 'application/json', ...attempt.headers }, body: '[]' });
+      expect(reply.status).toBe(401);
+    }
   });
 
   it.each([
@@ -117,17 +125,33 @@ describe('the web transport', () => {
     console.log(`server.test: tried ${others.length} other address(es): ${others.join(', ')}`);
   });
 
-  it('trades the token in the URL for a cookie and a clean address', async () => {
+  it('serves the page at the printed URL, and the renderer’s files, without the token', async () => {
     const web = await start();
-    const reply = await call(web.port, `/?token=${web.token}`);
-    expect(reply.status).toBe(303);
-    expect(reply.headers.location).toBe('/');
-    const cookie = String(reply.headers['set-cookie']).split(';')[0] ?? '';
-    expect(cookie).toBe(`dossier_token_${web.port}=${web.token}`);
-    expect(String(reply.headers['set-cookie'])).toContain('HttpOnly; SameSite=Strict');
-    const page = await call(web.port, '/index.html', { headers: { cookie } });
-    expect(page.status).toBe(200);
-    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    for (const path of [new URL(web.url).pathname + new URL(web.url).search, '/', '/index.html']) {
+      const page = await call(web.port, path);
+      expect(page.status, path).toBe(200);
+      expect(page.body).toContain('<div id="root">');
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(page.headers['referrer-policy']).toBe('no-referrer');
+    }
+  });
+
+  it('gives a page of another local server nothing: no response sets a cookie, and its calls are refused', async () => {
+    const web = await start();
+    const other = `http://127.0.0.1:${web.port + 1}`;
+    const replies = [
+      await call(web.port, `/?token=${web.token}`),
+      await call(web.port, '/index.html'),
+      await call(web.port, '/nothing-here'),
+      await call(web.port, '/api/listDocuments', { method: 'POST', headers: json(web.token), body: '[]' }),
+      await call(web.port, '/api/createBackup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' }),
+      // What a page served on another port can send: its own origin, no header (fetch cannot add one without CORS).
+      await call(web.port, '/api/createBackup', { method: 'POST', headers: { 'content-type': 'text/plain', origin: other }, body: '[]' }),
+      await call(web.port, '/api/createBackup', { method: 'POST', headers: { ...json(web.token), origin: other }, body: '[]' }),
+    ];
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 404, 200, 401, 403, 403]);
+    expect(replies.filter((r) => r.headers['set-cookie'] !== undefined)).toEqual([]);
+    expect(replies.slice(4).every((r) => !r.body.includes('"ok":true'))).toBe(true);
   });
 
   it('answers invalid arguments and bodies with a 4xx error', async () => {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import pkg from '../../../package.json' with { type: 'json' };
 
 /*
  * Electronegativity (Doyensec's Electron security scanner) over the main
@@ -33,7 +34,7 @@ interface Allowed {
 
 const run = createRequire(import.meta.url)('@doyensec/electronegativity') as (options: Record<string, unknown>) => Promise<Result>;
 
-/** What is scanned: the main process (all of main/), the preload, the page that declares the CSP, and package.json (Electron version). */
+/** What is scanned: the main process (all of main/), the preload, the page that declares the CSP, and package.json (the app it describes). */
 const SCANNED = ['main', 'preload', 'renderer/index.html', 'package.json'];
 
 async function scan(): Promise<Result> {
@@ -46,6 +47,8 @@ async function scan(): Promise<Result> {
       isRelative: true,
       // This check downloads Electron's release list from GitHub (no network here); upgrades are tracked in package.json.
       excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
+      // It looks for Electron in dependencies and devDependencies only; Dossier declares it optional (its binary may be missing).
+      electronVersionOverride: pkg.optionalDependencies.electron,
     });
   } finally {
     await rm(root, { recursive: true, force: true });
