@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { method } from './method';
+import { DEFAULT_SETTINGS, FONT_SIZES } from './values';
+
+export { DEFAULT_SETTINGS, FONT_SIZES };
 
 /** Light, dark, or whatever the operating system is set to. */
 export const ThemeSetting = z.enum(['light', 'dark', 'system']);
@@ -8,7 +11,7 @@ export type ThemeSetting = z.infer<typeof ThemeSetting>;
 /** Reading typography; bounds keep a hand-edited settings file from breaking the reader. */
 export const ReaderSettings = z.strictObject({
   font: z.enum(['serif', 'sans']),
-  fontSize: z.number().int().min(14).max(26),
+  fontSize: z.number().int().min(FONT_SIZES.min).max(FONT_SIZES.max),
   measure: z.enum(['narrow', 'medium', 'wide']),
   lineHeight: z.number().min(1.2).max(2.2),
 });
