@@ -18,7 +18,7 @@ function download(name: string, blob: Blob): void {
 
 /** The files as a .zip with the folder `folder` inside it: how the browser hands over a folder in one download. */
 function zipped(folder: string, files: ExportResult['files']): Blob {
-  const archive = zipSync({ [folder]: Object.fromEntries(files.map((file) => [file.name, strToU8(file.content)])) });
+  const archive = zipSync(Object.fromEntries(files.map((file) => [`${folder}/${file.name}`, strToU8(file.content)])));
   return new Blob([archive as BlobPart], { type: 'application/zip' });
 }
 
