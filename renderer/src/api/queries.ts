@@ -10,16 +10,15 @@ import { api } from './client';
  */
 
 /**
- * The kinds of data a change can touch: across the library, or (for a
- * document's text and its annotations) one document's share, so that a
- * change to one document leaves the views of another alone.
+ * The kinds of data a change can touch. `documents` is the library as a
+ * whole (which documents there are, and all their texts); a view of one
+ * document reads only that document's text, `text:<id>`, so that bringing
+ * in another document leaves it alone.
  */
-export type Data = 'documents' | 'annotations' | 'tags' | 'entities' | 'entityTypes' | 'rejections' | 'settings' | `${'text' | 'annotations'}:${string}`;
+export type Data = 'documents' | `text:${string}` | 'annotations' | 'tags' | 'entities' | 'entityTypes' | 'rejections' | 'settings';
 
 /** One document's text. */
 export const textOf = (docId: string): Data => `text:${docId}`;
-/** One document's annotations. */
-export const annotationsOf = (docId: string): Data => `annotations:${docId}`;
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -38,7 +37,7 @@ export const queries = {
   documents: () => query(['documents'], ['listDocuments'], () => api.listDocuments()),
   document: (id: string) => query([textOf(id)], ['getDocument', id], () => api.getDocument(id)),
   annotations: (filter: AnnotationFilter) =>
-    query(filter.docId ? [annotationsOf(filter.docId), textOf(filter.docId)] : ['annotations', 'documents'], ['listAnnotations', filter], () => api.listAnnotations(filter)),
+    query(['annotations', filter.docId ? textOf(filter.docId) : 'documents'], ['listAnnotations', filter], () => api.listAnnotations(filter)),
   entityTypes: () => query(['entityTypes'], ['listEntityTypes'], () => api.listEntityTypes()),
   entities: () => query(['entities', 'documents'], ['listEntities'], () => api.listEntities()),
   entity: (id: string) => query(['entities', 'entityTypes', 'documents', 'annotations'], ['getEntity', id], () => api.getEntity(id)),
