@@ -4,8 +4,6 @@ import { readPassageLink } from '../../../main/common/passage-link';
 import { lastIndexAtOrBefore } from '../../../main/common/sorted';
 import { queries } from '../api/queries';
 
-const NOT_A_LINK = 'This is not a link to a passage in Dossier.';
-
 /**
  * `#/open/<docId>?start=…&end=…&annotation=…`: where a dossier:// link from
  * an exported note lands (the desktop app turns the link into this route).
@@ -22,7 +20,7 @@ export function OpenPassage() {
     return (
       <section className="empty-state">
         <h1>This passage cannot be opened</h1>
-        <p role="alert">{doc.isError ? doc.error.message : NOT_A_LINK}</p>
+        <p role="alert">{doc.isError ? doc.error.message : 'This is not a link to a passage in Dossier.'}</p>
         <Link to="/">Back to the library</Link>
       </section>
     );
