@@ -52,7 +52,12 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', ...nodeBuiltins], message: 'The renderer is a web page: no Node, no Electron.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer talks to the core only through the API: import type only.', allowTypeImports: true },
+            { group: ['**/main/*', '!**/main/common', '**/preload/**'], message: 'The renderer reaches main/ only through main/common/: the contract and the code every process shares.' },
+            {
+              regex: 'main/common/contract(?!/values$)(/.*)?$',
+              message: 'The schemas would bring zod into the page: import plain values from main/common/contract/values (types from anywhere in the contract).',
+              allowTypeImports: true,
+            },
           ],
         },
       ],

@@ -2,8 +2,8 @@ import { app, BrowserWindow, dialog, ipcMain, type MessageBoxOptions } from 'ele
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { z } from 'zod';
-import { SAVE_FILES_CHANNEL } from '../common/ipc';
+import type { z } from 'zod';
+import { sideChannels, type ReplyOf } from '../common/contract';
 import { passageRoute } from '../core/io/export/links';
 
 /*
@@ -12,28 +12,22 @@ import { passageRoute } from '../core/io/export/links';
  * hands dossier:// links to the app, this turns them into the window's route.
  */
 
-/** A name for one file in a folder the person chose: no path, nothing a file system refuses. */
-// eslint-disable-next-line no-control-regex -- control characters are what this refuses
-const FileName = z.string().min(1).max(200).regex(/^(?!\.{1,2}$)[^\\/:*?"<>|\u0000-\u001F]+$/);
-const SaveRequest = z.object({
-  name: FileName,
-  files: z.array(z.object({ name: FileName, mime: z.string().max(100), content: z.string() })).min(1).max(100_000),
-});
-
-type SaveReply = { saved: boolean; where: string };
+const { saveFiles } = sideChannels;
+type SaveRequest = z.output<typeof saveFiles.payload>;
+type SaveReply = ReplyOf<'saveFiles'>;
 
 /** Answers the window's requests to save exported files, from our own page only. */
 export function handleSaveRequests(isOurPage: (url: string | undefined) => boolean): void {
-  ipcMain.handle(SAVE_FILES_CHANNEL, async (event, request: unknown): Promise<SaveReply> => {
+  ipcMain.handle(saveFiles.channel, async (event, request: unknown): Promise<SaveReply> => {
     if (!isOurPage(event.senderFrame?.url)) throw new Error('save: request from a page that is not Dossier');
-    const parsed = SaveRequest.safeParse(request);
+    const parsed = saveFiles.payload.safeParse(request);
     if (!parsed.success) throw new Error(`save: ${parsed.error.issues[0]?.message ?? 'not a list of files'}`);
     const window = BrowserWindow.fromWebContents(event.sender) ?? undefined;
     return save(parsed.data, window);
   });
 }
 
-async function save({ name, files }: z.infer<typeof SaveRequest>, window: BrowserWindow | undefined): Promise<SaveReply> {
+async function save({ name, files }: SaveRequest, window: BrowserWindow | undefined): Promise<SaveReply> {
   const [only] = files;
   if (files.length === 1 && only) {
     const extension = only.name.split('.').pop() ?? '';

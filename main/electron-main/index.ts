@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { openDossier } from '../core/service';
 import { createDispatcher } from '../core/dispatch';
-import { IPC_CHANNEL } from '../common/ipc';
+import { CALL_CHANNEL } from '../common/contract';
 import { lockDataDir } from '../node/lock';
 import { externalLink, isOurPage, permits } from './policy';
 import { installMenu } from './menu';
@@ -48,7 +48,7 @@ async function start(): Promise<void> {
   app.on('will-quit', () => lock.release());
   const dossier = await openDossier({ dataDir, seedDir: join(resources, 'seed'), version: app.getVersion() });
   const dispatch = createDispatcher(dossier.api);
-  ipcMain.handle(IPC_CHANNEL, (event, name: unknown, args: unknown) => {
+  ipcMain.handle(CALL_CHANNEL, (event, name: unknown, args: unknown) => {
     if (!isOurPage(event.senderFrame?.url, rendererIndex)) return { ok: false, error: { code: 'unauthorized', message: 'ipc: call from a page that is not Dossier' } };
     return dispatch(name, args);
   });

@@ -1,6 +1,5 @@
 import { BrowserWindow, Menu, nativeTheme, type MenuItemConstructorOptions } from 'electron';
-import { COMMAND_CHANNEL } from '../common/ipc';
-import type { AppSettings, ThemeSetting } from '../common/contract';
+import { sideChannels, type AppSettings, type PayloadOf, type ThemeSetting } from '../common/contract';
 import type { Dossier } from '../core/service';
 // The window's keymap is plain data, read here so the menu shows the keys the window answers to.
 import { KEYMAP } from '../../renderer/src/commands/keymap';
@@ -141,7 +140,7 @@ export function menuTemplate({ platform, appName, theme, sidebar, development, s
  * settings change so its Theme and Sidebar items stay checked correctly.
  */
 export async function installMenu(dossier: Dossier, options: Omit<MenuOptions, 'theme' | 'sidebar' | 'send'>): Promise<void> {
-  const send = (id: string) => (BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0])?.webContents.send(COMMAND_CHANNEL, id);
+  const send = (id: PayloadOf<'menuCommand'>) => (BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0])?.webContents.send(sideChannels.menuCommand.channel, id);
   const apply = ({ theme, sidebar }: AppSettings) => {
     nativeTheme.themeSource = theme;
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ ...options, theme, sidebar, send })));

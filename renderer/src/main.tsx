@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHashRouter, RouterProvider } from 'react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient } from './api/cache';
 import { Layout } from './app/Layout';
 import { LibraryView } from './library/LibraryView';
 import { ReaderView } from './reader/ReaderView';
@@ -37,8 +39,10 @@ const router = createHashRouter([
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <SettingsProvider>
-      <RouterProvider router={router} />
-    </SettingsProvider>
+    <QueryClientProvider client={queryClient}>
+      <SettingsProvider>
+        <RouterProvider router={router} />
+      </SettingsProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

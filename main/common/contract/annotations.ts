@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { method } from './method';
 import { Id } from './documents';
+import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS } from './values';
+
+export { HIGHLIGHT_COLORS, MAX_NOTE_CHARS };
 
 /*
  * Annotations: highlights with an optional note and tags, anchored on a
@@ -8,12 +11,9 @@ import { Id } from './documents';
  * context, plus a position), so that they survive a re-import of the text.
  */
 
-export const MAX_NOTE_CHARS = 20_000;
 export const MAX_TAG_CHARS = 100;
 export const MAX_TAGS = 50;
 
-/** Highlight colours, in the order the toolbar shows them. */
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export const HighlightColor = z.enum(HIGHLIGHT_COLORS, { error: () => `a colour is one of ${HIGHLIGHT_COLORS.join(', ')}` });
 export type HighlightColor = z.infer<typeof HighlightColor>;
 

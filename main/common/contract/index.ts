@@ -17,12 +17,14 @@ export * from './io';
 export * from './entities';
 export * from './tags';
 export * from './reading';
+export * from './channels';
+export * from './names';
 export type { Method } from './method';
 
 /**
  * The API between the renderer and the core, declared once. The IPC
- * handlers, the preload bridge, the web transport and the renderer client
- * are all derived from this object.
+ * handlers, the web transport and the renderer client are derived from this
+ * object; the preload from METHOD_NAMES (names.ts), held equal to its keys.
  */
 export const contract = {
   ...documentsContract,

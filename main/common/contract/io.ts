@@ -3,6 +3,8 @@ import { method } from './method';
 import { Id, type DocumentSummary } from './documents';
 import { Tag } from './annotations';
 
+export { IMPORT_EXTENSIONS } from './values';
+
 /*
  * Bringing documents in and taking notes out. Files travel from the window
  * to the core in chunks (base64 in JSON, the same over IPC and HTTP), one

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { method } from './method';
 import { Id } from './documents';
 
+export { RESULT_KIND_WORDS, type ResultKind } from './values';
+
 export const SearchQuery = z.strictObject({
   /** What the box holds, filters included: see main/core/search-query.ts for the syntax. */
   q: z.string().max(1000),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { method } from './method';
+import { DEFAULT_SETTINGS, FONT_SIZES } from './values';
+
+export { DEFAULT_SETTINGS, FONT_SIZES };
 
 /** Light, dark, or whatever the operating system is set to. */
 export const ThemeSetting = z.enum(['light', 'dark', 'system'], { error: 'The theme is light, dark or system' });
@@ -8,7 +11,11 @@ export type ThemeSetting = z.infer<typeof ThemeSetting>;
 /** Reading typography; bounds keep a hand-edited settings file from breaking the reader. */
 export const ReaderSettings = z.strictObject({
   font: z.enum(['serif', 'sans'], { error: 'The reading font is serif or sans' }),
-  fontSize: z.number({ error: 'The reading size is a number of pixels from 14 to 26' }).int('The reading size is a whole number of pixels from 14 to 26').min(14, 'The reading size is at least 14 pixels').max(26, 'The reading size is at most 26 pixels'),
+  fontSize: z
+    .number({ error: `The reading size is a number of pixels from ${FONT_SIZES.min} to ${FONT_SIZES.max}` })
+    .int(`The reading size is a whole number of pixels from ${FONT_SIZES.min} to ${FONT_SIZES.max}`)
+    .min(FONT_SIZES.min, `The reading size is at least ${FONT_SIZES.min} pixels`)
+    .max(FONT_SIZES.max, `The reading size is at most ${FONT_SIZES.max} pixels`),
   measure: z.enum(['narrow', 'medium', 'wide'], { error: 'The line width is narrow, medium or wide' }),
   lineHeight: z.number({ error: 'The line height is a number from 1.2 to 2.2' }).min(1.2, 'The line height is at least 1.2').max(2.2, 'The line height is at most 2.2'),
 });

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Annotation, HighlightColor } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { announceChange } from './changes';
-import { COLORS, colorName, deleteWithUndo, formatWhen, NOTE_LIMIT, quoteOf } from './model';
-import { usePlacement } from './popover';
+import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS } from '../../../main/common/contract/values';
+import { queries } from '../api/queries';
+import { updateAnnotation } from './changes';
+import { useAnchored } from './anchored';
+import { colorName, deleteWithUndo, formatWhen, quoteOf } from './model';
 
 export type EditorFocus = 'note' | 'tags';
 
@@ -26,17 +28,15 @@ const SAVE_AFTER_MS = 300;
  * between them. Esc or a click elsewhere closes it; nothing typed is lost.
  */
 export function AnnotationEditor({ annotations, index, onIndex, focus, anchor, onClose }: Props) {
-  const box = useRef<HTMLDivElement>(null);
   const annotation = annotations[index] ?? annotations[0];
   const id = annotation?.id;
   const anchorNow = useCallback(() => (id ? anchor(id) : null), [anchor, id]);
-  const placement = usePlacement(box, anchorNow, 'below');
-  const placed = placement !== null;
+  const { box, setBox, style, placed } = useAnchored(anchorNow, 'bottom');
 
   // The fields cannot take focus while the editor is still hidden, waiting for its place.
   useEffect(() => {
     if (placed) box.current?.querySelector<HTMLElement>(focus === 'tags' ? '.ae-tags input' : '.ae-note textarea')?.focus({ preventScroll: true });
-  }, [placed, focus]);
+  }, [box, placed, focus]);
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -53,16 +53,16 @@ export function AnnotationEditor({ annotations, index, onIndex, focus, anchor, o
       const lost = !document.activeElement || document.activeElement === document.body;
       if (lost && opener?.isConnected) opener.focus({ preventScroll: true });
     };
-  }, [onClose]);
+  }, [box, onClose]);
 
   if (!annotation) return null;
   return (
     <div
-      ref={box}
+      ref={setBox}
       role="dialog"
       aria-label={annotation.note.trim() ? 'Edit note' : 'Edit highlight'}
       className="annotation-editor"
-      style={placement ? { top: placement.top, left: placement.left } : { visibility: 'hidden', top: 0, left: 0 }}
+      style={style}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
         event.stopPropagation();
@@ -93,7 +93,6 @@ function EditorBody({ annotation, onClose }: { annotation: Annotation; onClose: 
     try {
       await change();
       setProblem(null);
-      announceChange();
       return true;
     } catch (error) {
       setProblem((error as Error).message);
@@ -103,7 +102,7 @@ function EditorBody({ annotation, onClose }: { annotation: Annotation; onClose: 
   return (
     <>
       <div className="ae-head">
-        <ColorPicker color={annotation.color} onPick={(color) => void run(() => api.updateAnnotation(annotation.id, { color }))} />
+        <ColorPicker color={annotation.color} onPick={(color) => void run(() => updateAnnotation(annotation.id, { color }))} />
         <button type="button" className="ae-close" onClick={onClose} aria-label="Close">
           ×
         </button>
@@ -140,7 +139,7 @@ function EditorBody({ annotation, onClose }: { annotation: Annotation; onClose: 
 function ColorPicker({ color, onPick }: { color: HighlightColor; onPick: (color: HighlightColor) => void }) {
   return (
     <div className="ae-colors" role="radiogroup" aria-label="Colour">
-      {COLORS.map((c) => (
+      {HIGHLIGHT_COLORS.map((c) => (
         <button
           key={c}
           type="button"
@@ -173,9 +172,8 @@ function NoteField({ annotation }: { annotation: Annotation }) {
     if (text === saved.current) return;
     if (mounted.current) setState({ kind: 'saving' });
     try {
-      await api.updateAnnotation(annotation.id, { note: text });
+      await updateAnnotation(annotation.id, { note: text });
       saved.current = text;
-      announceChange();
       if (mounted.current) setState({ kind: 'saved' });
     } catch (error) {
       if (mounted.current) setState({ kind: 'error', message: (error as Error).message });
@@ -200,7 +198,7 @@ function NoteField({ annotation }: { annotation: Annotation }) {
     };
   }, [save]);
 
-  const over = draft.length > NOTE_LIMIT;
+  const over = draft.length > MAX_NOTE_CHARS;
   return (
     <div className="ae-note">
       <label htmlFor={fieldId} className="ae-label">
@@ -221,7 +219,7 @@ function NoteField({ annotation }: { annotation: Annotation }) {
           **bold**, *italics*, [link](https://…), - lists
         </span>
         <span className={`ae-status${over ? ' ae-status-over' : ''}`} aria-live="polite">
-          {draft.length > NOTE_LIMIT * 0.9 && `${draft.length.toLocaleString('en')} / ${NOTE_LIMIT.toLocaleString('en')} · `}
+          {draft.length > MAX_NOTE_CHARS * 0.9 && `${draft.length.toLocaleString('en')} / ${MAX_NOTE_CHARS.toLocaleString('en')} · `}
           {state.kind === 'saving' ? 'Saving…' : state.kind === 'saved' ? 'Saved' : ''}
         </span>
       </div>
@@ -243,22 +241,12 @@ interface TagFieldProps {
 function TagField({ annotation, run }: TagFieldProps) {
   const [text, setText] = useState('');
   const listId = useId();
-  const [known, setKnown] = useState<string[]>([]);
-  useEffect(() => {
-    let current = true;
-    api.listTags().then(
-      (tags) => current && setKnown(tags.map((t) => t.tag)),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+  const known = useQuery(queries.tags()).data ?? [];
 
   const add = async () => {
     const tag = text.trim().replace(/^#/, '');
     if (!tag) return;
-    if (annotation.tags.includes(tag) || (await run(() => api.updateAnnotation(annotation.id, { tags: [...annotation.tags, tag] })))) setText('');
+    if (annotation.tags.includes(tag) || (await run(() => updateAnnotation(annotation.id, { tags: [...annotation.tags, tag] })))) setText('');
   };
   return (
     <div className="ae-tags">
@@ -269,7 +257,7 @@ function TagField({ annotation, run }: TagFieldProps) {
             <button
               type="button"
               aria-label={`Remove tag ${tag}`}
-              onClick={() => void run(() => api.updateAnnotation(annotation.id, { tags: annotation.tags.filter((t) => t !== tag) }))}
+              onClick={() => void run(() => updateAnnotation(annotation.id, { tags: annotation.tags.filter((t) => t !== tag) }))}
             >
               ×
             </button>
@@ -293,9 +281,11 @@ function TagField({ annotation, run }: TagFieldProps) {
         }}
       />
       <datalist id={listId}>
-        {known.filter((tag) => !annotation.tags.includes(tag)).map((tag) => (
-          <option key={tag} value={tag} />
-        ))}
+        {known
+          .filter((t) => !annotation.tags.includes(t.tag))
+          .map((t) => (
+            <option key={t.tag} value={t.tag} />
+          ))}
       </datalist>
     </div>
   );

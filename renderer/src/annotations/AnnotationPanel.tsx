@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { Annotation } from '../../../main/common/contract';
-import type { AnnotationList } from './changes';
 import { AnnotationCard } from './AnnotationCard';
 import { deleteWithUndo, quoteOf } from './model';
 
 interface Props {
-  list: AnnotationList;
+  list: UseQueryResult<Annotation[]>;
   activeId: string | null;
   onOpen: (annotation: Annotation) => void;
   reattaching: Annotation | null;
@@ -26,7 +26,7 @@ export function AnnotationPanel({ list, activeId, onOpen, reattaching, onReattac
     localStorage.setItem(KEY, open ? 'closed' : 'open');
     setOpen(!open);
   };
-  const annotations = list.state === 'ready' ? list.value : [];
+  const annotations = list.data ?? [];
   const placed = annotations.filter((a) => a.anchor.status === 'anchored');
   const orphans = annotations.filter((a) => a.anchor.status === 'orphaned');
 
@@ -59,12 +59,12 @@ export function AnnotationPanel({ list, activeId, onOpen, reattaching, onReattac
           </button>
         </div>
       )}
-      {list.state === 'error' && (
+      {list.isError && (
         <p className="np-empty" role="alert">
           {list.error.message}
         </p>
       )}
-      {list.state === 'ready' && annotations.length === 0 && (
+      {list.isSuccess && annotations.length === 0 && (
         <p className="np-empty">No highlights yet. Select text to highlight it, add a note or a tag.</p>
       )}
       <ol className="np-list">

@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import type { Annotation, AnnotationFilter, AnnotationSort, HighlightColor } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
+import { HIGHLIGHT_COLORS } from '../../../main/common/contract/values';
+import { queries } from '../api/queries';
 import { AnnotationCard } from './AnnotationCard';
-import { useAnnotationList } from './changes';
-import { COLORS, colorName, deleteWithUndo, quoteOf } from './model';
+import { colorName, deleteWithUndo, quoteOf } from './model';
 import { FilterChips } from '../sidebar/FilterChips';
 import { useFilteredIds } from '../sidebar/useFilteredIds';
 import './annotations.css';
@@ -34,18 +34,18 @@ export function NotesView() {
     color: (params.get('color') as HighlightColor | null) ?? undefined,
     sort: (params.get('sort') as AnnotationSort | null) ?? 'position',
   };
-  const list = useAnnotationList(filter);
-  const [docs] = useApi(() => api.listDocuments(), []);
-  const [tags] = useApi(() => api.listTags(), []);
+  const list = useQuery(queries.annotations(filter));
+  const docs = useQuery(queries.documents());
+  const tags = useQuery(queries.tags());
   const [query, setQuery] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const navigate = useNavigate();
   const ids = { doc: useId(), tag: useId(), colour: useId(), sort: useId(), search: useId() };
 
-  const titles = useMemo(() => new Map(docs.state === 'ready' ? docs.value.map((d) => [d.id, d.title]) : []), [docs]);
+  const titles = useMemo(() => new Map(docs.data?.map((d) => [d.id, d.title])), [docs.data]);
   const titleOf = (docId: string) => titles.get(docId) ?? 'A removed document';
   const words = fold(query).split(/\s+/).filter(Boolean);
-  const all = list.state === 'ready' ? list.value : [];
+  const all = list.data ?? [];
   // The sidebar's entities and tags narrow the list too.
   const narrowed = useFilteredIds('annotations');
   const shown = (words.length > 0 ? all.filter((a) => matches(a, titleOf(a.docId), words)) : all).filter((a) => narrowed.keeps(a.id));
@@ -63,7 +63,7 @@ export function NotesView() {
       <header className="view-header">
         <h1 id="notes-title">Notes</h1>
         <p className="view-meta" aria-live="polite">
-          {list.state === 'ready' && (shown.length === all.length ? count(all.length) : `${shown.length} of ${count(all.length)}`)}
+          {list.isSuccess && (shown.length === all.length ? count(all.length) : `${shown.length} of ${count(all.length)}`)}
         </p>
         <div className="nv-sort">
           <label htmlFor={ids.sort}>Sort</label>
@@ -86,16 +86,15 @@ export function NotesView() {
           <label htmlFor={ids.doc}>Document</label>
           <select id={ids.doc} value={filter.docId ?? ''} onChange={(e) => set('doc', e.target.value || undefined)}>
             <option value="">All documents</option>
-            {docs.state === 'ready' && docs.value.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
+            {docs.data?.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
           </select>
         </div>
         <div className="nv-field">
           <label htmlFor={ids.tag}>Tag</label>
           <select id={ids.tag} value={filter.tag ?? ''} onChange={(e) => set('tag', e.target.value || undefined)}>
             <option value="">Any tag</option>
-            {tags.state === 'ready' &&
-              tags.value
-                .filter((t) => t.annotations > 0)
+            {tags.data
+              ?.filter((t) => t.annotations > 0)
                 .map((t) => (
                   <option key={t.tag} value={t.tag}>
                     {'\u2003'.repeat(t.tag.split('/').length - 1)}
@@ -107,7 +106,7 @@ export function NotesView() {
         <div className="nv-field">
           <span id={ids.colour}>Colour</span>
           <div className="nv-colors" role="group" aria-labelledby={ids.colour}>
-            {COLORS.map((color) => (
+            {HIGHLIGHT_COLORS.map((color) => (
               <button
                 key={color}
                 type="button"
@@ -126,9 +125,9 @@ export function NotesView() {
           {problem}
         </p>
       )}
-      {list.state === 'loading' && <p className="loading">Gathering your notes…</p>}
-      {list.state === 'error' && <p role="alert">{list.error.message}</p>}
-      {list.state === 'ready' && shown.length === 0 && (
+      {list.isPending && <p className="loading">Gathering your notes…</p>}
+      {list.isError && <p role="alert">{list.error.message}</p>}
+      {list.isSuccess && shown.length === 0 && (
         <div className="nv-empty">
           {filtered ? (
             <>

@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useSearchParams } from 'react-router';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { Annotation, DocumentView, HighlightColor } from '../../../main/common/contract';
-import { api } from '../api/client';
+import { HIGHLIGHT_COLORS } from '../../../main/common/contract/values';
+import { queries } from '../api/queries';
 import { useCommands } from '../commands/registry';
 import type { BlockDecorations } from '../reader/decorations';
 import { AnnotationEditor, type EditorFocus } from './AnnotationEditor';
 import { AnnotationPanel } from './AnnotationPanel';
-import { announceChange, useAnnotationList, type AnnotationList } from './changes';
+import { createAnnotation, reattachAnnotation } from './changes';
 import { ANNOTATIONS_ATTRIBUTE, highlightLayer } from './layer';
-import { COLORS } from './model';
 import { readSelection, type TextSelection } from './selection';
 import { SelectionToolbar } from './SelectionToolbar';
 import './annotations.css';
@@ -18,13 +19,11 @@ interface Editing {
   ids: string[];
   index: number;
   focus: EditorFocus;
-  /** Just made, in case the list has not reloaded yet. */
-  fresh?: Annotation;
 }
 
 /** What the reader needs from its annotations: the highlight layer, and the state the overlay and panel share. */
 export interface ReaderAnnotationsState {
-  list: AnnotationList;
+  list: UseQueryResult<Annotation[]>;
   layer: BlockDecorations;
   activeId: string | null;
   editing: Editing | null;
@@ -38,8 +37,8 @@ const FLASH_MS = 1800;
 
 /** A document's annotations as the reader shows them. `?annotation=<id>` scrolls to one and marks it. */
 export function useReaderAnnotations(doc: DocumentView): ReaderAnnotationsState {
-  const list = useAnnotationList({ docId: doc.id });
-  const annotations = list.state === 'ready' ? list.value : NO_ANNOTATIONS;
+  const list = useQuery(queries.annotations({ docId: doc.id }));
+  const annotations = list.data ?? NO_ANNOTATIONS;
   const [editing, setEditing] = useState<Editing | null>(null);
   const [flashed, setFlashed] = useState<string | null>(null);
   const [params] = useSearchParams();
@@ -58,7 +57,7 @@ export function useReaderAnnotations(doc: DocumentView): ReaderAnnotationsState 
   }, [flashed]);
 
   // Land on the annotation a link points at once the highlights are drawn.
-  const ready = list.state === 'ready';
+  const ready = list.isSuccess;
   useEffect(() => {
     if (!landing || !ready) return;
     const frame = requestAnimationFrame(() => flash(landing));
@@ -83,13 +82,13 @@ interface Props {
  */
 export function ReaderAnnotations({ state, doc, article }: Props) {
   const { list, editing, setEditing, activeId, flash } = state;
-  const annotations = list.state === 'ready' ? list.value : NO_ANNOTATIONS;
+  const annotations = list.data ?? NO_ANNOTATIONS;
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [reattaching, setReattaching] = useState<Annotation | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [lastColor, setLastColor] = useState<HighlightColor>(() => {
     const saved = localStorage.getItem(COLOR_KEY) as HighlightColor | null;
-    return saved && COLORS.includes(saved) ? saved : 'yellow';
+    return saved && HIGHLIGHT_COLORS.includes(saved) ? saved : 'yellow';
   });
 
   const current = useRef({ doc, selection });
@@ -103,6 +102,17 @@ export function ReaderAnnotations({ state, doc, article }: Props) {
   }, []);
   useSelectionWatch(article, readNow, select, setEditing);
 
+  // The passage just saved is deselected, unless the person has meanwhile selected another one.
+  const done = useCallback(
+    (target: TextSelection) => {
+      const now = readNow();
+      if (now && (now.start !== target.start || now.end !== target.end)) return;
+      window.getSelection()?.removeAllRanges();
+      setSelection(null);
+    },
+    [readNow],
+  );
+
   const create = useCallback(
     async (color: HighlightColor, focus: EditorFocus | null) => {
       const target = readNow() ?? current.current.selection;
@@ -110,28 +120,24 @@ export function ReaderAnnotations({ state, doc, article }: Props) {
       localStorage.setItem(COLOR_KEY, color);
       setLastColor(color);
       try {
-        const created = await api.createAnnotation({ docId: target.docId, start: target.start, end: target.end, color });
-        window.getSelection()?.removeAllRanges();
-        setSelection(null);
+        const created = await createAnnotation({ docId: target.docId, start: target.start, end: target.end, color });
+        done(target);
         setProblem(null);
-        announceChange();
-        if (focus) setEditing({ ids: [created.id], index: 0, focus, fresh: created });
+        if (focus) setEditing({ ids: [created.id], index: 0, focus });
       } catch (error) {
         setProblem((error as Error).message);
       }
     },
-    [readNow, setEditing],
+    [readNow, done, setEditing],
   );
 
   const attach = async () => {
     const target = readNow();
     if (!target || !reattaching) return;
     try {
-      await api.reattachAnnotation(reattaching.id, { start: target.start, end: target.end });
-      window.getSelection()?.removeAllRanges();
-      setSelection(null);
+      await reattachAnnotation(reattaching.id, { start: target.start, end: target.end });
+      done(target);
       setReattaching(null);
-      announceChange();
       const id = reattaching.id;
       requestAnimationFrame(() => flash(id));
     } catch (error) {
@@ -150,7 +156,7 @@ export function ReaderAnnotations({ state, doc, article }: Props) {
     [create, lastColor, claim],
   );
 
-  const byId = (id: string) => annotations.find((a) => a.id === id) ?? (editing?.fresh?.id === id ? editing.fresh : undefined);
+  const byId = (id: string) => annotations.find((a) => a.id === id);
   const edited = editing ? editing.ids.map(byId).filter((a): a is Annotation => a !== undefined) : [];
   const closeEditor = useCallback(() => setEditing(null), [setEditing]);
   const anchorOf = useCallback((id: string) => {

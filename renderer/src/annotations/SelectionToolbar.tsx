@@ -1,8 +1,8 @@
-import { useCallback, useRef } from 'react';
 import type { HighlightColor } from '../../../main/common/contract';
+import { HIGHLIGHT_COLORS } from '../../../main/common/contract/values';
 import { shortcutLabel } from '../commands/keymap';
-import { COLORS, colorName } from './model';
-import { usePlacement } from './popover';
+import { useAnchored } from './anchored';
+import { colorName } from './model';
 import { useSelectionActions, type TextSelection } from './selection';
 
 interface Props {
@@ -30,9 +30,7 @@ function selectionRect(): DOMRect | null {
  * Pressing a button keeps the selection (mousedown does not take focus).
  */
 export function SelectionToolbar({ selection, lastColor, onHighlight, onNote, onTag, reattach }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  const anchor = useCallback(() => selectionRect(), []);
-  const placement = usePlacement(box, anchor, 'above');
+  const { setBox, style } = useAnchored(selectionRect, 'top');
   const extra = useSelectionActions();
   const keys = (id: string) => {
     const label = shortcutLabel(id);
@@ -41,11 +39,11 @@ export function SelectionToolbar({ selection, lastColor, onHighlight, onNote, on
 
   return (
     <div
-      ref={box}
+      ref={setBox}
       role="toolbar"
       aria-label={reattach ? 'Re-attach the note' : 'Annotate the selection'}
       className="selection-toolbar"
-      style={placement ? { top: placement.top, left: placement.left } : { visibility: 'hidden', top: 0, left: 0 }}
+      style={style}
       onMouseDown={(event) => event.preventDefault()}
     >
       {reattach ? (
@@ -59,7 +57,7 @@ export function SelectionToolbar({ selection, lastColor, onHighlight, onNote, on
         </>
       ) : (
         <>
-          {COLORS.map((color) => (
+          {HIGHLIGHT_COLORS.map((color) => (
             <button
               key={color}
               type="button"

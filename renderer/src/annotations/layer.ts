@@ -1,7 +1,7 @@
 import type { Annotation, Block } from '../../../main/common/contract';
 import type { BlockDecorations } from '../reader/decorations';
 import type { Decoration } from '../reader/segments';
-import { originalToClean } from '../reader/spans';
+import { firstBlockEndingAfter, originalToClean } from '../reader/spans';
 
 /** An anchored annotation's stretch of one block, in clean offsets. */
 interface Piece {
@@ -38,17 +38,6 @@ export function highlightLayer(annotations: Annotation[], blocks: Block[], activ
   const layer: BlockDecorations = new Map();
   for (const [block, list] of pieces) layer.set(block, decorate(list, activeId));
   return layer;
-}
-
-function firstBlockEndingAfter(blocks: Block[], offset: number): number {
-  let low = 0;
-  let high = blocks.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((blocks[mid] as Block).end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function decorate(pieces: Piece[], activeId: string | null): Decoration[] {

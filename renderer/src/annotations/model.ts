@@ -1,25 +1,18 @@
-import type { Annotation, HighlightColor, MAX_NOTE_CHARS } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { announceChange } from './changes';
+import type { Annotation, HighlightColor } from '../../../main/common/contract';
+import { deleteAnnotation, restoreAnnotation } from './changes';
 import { pushUndo } from './undo';
 
-/** The highlight colours in toolbar order, with the names people see (the core validates the ids). */
+/** The names people see for the highlight colours (HIGHLIGHT_COLORS gives their order). */
 const COLOR_NAMES: Record<HighlightColor, string> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple' };
-export const COLORS = Object.keys(COLOR_NAMES) as HighlightColor[];
 export const colorName = (color: HighlightColor): string => COLOR_NAMES[color];
-
-/** The core's limit, repeated here for the counter; the type keeps the two equal. */
-export const NOTE_LIMIT: typeof MAX_NOTE_CHARS = 20_000;
 
 /** Deletes an annotation and offers to undo it (toast, Ctrl/Cmd+Z). */
 export async function deleteWithUndo(annotation: Annotation): Promise<void> {
-  await api.deleteAnnotation(annotation.id);
-  announceChange();
+  await deleteAnnotation(annotation.id);
   pushUndo({
     message: annotation.note.trim() ? 'Note deleted' : 'Highlight deleted',
     undo: async () => {
-      await api.restoreAnnotation(annotation.id);
-      announceChange();
+      await restoreAnnotation(annotation.id);
     },
   });
 }

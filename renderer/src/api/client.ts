@@ -1,5 +1,6 @@
-import type { Api, MethodName } from '../../../main/common/contract';
+import type { Api, Bridges, MethodName } from '../../../main/common/contract';
 import type { ApiErrorShape, Envelope } from '../../../main/common/errors';
+import { callBridge } from './bridges';
 
 /** An API call that failed; `message` is written for the user. */
 export class ApiError extends Error implements ApiErrorShape {
@@ -12,18 +13,10 @@ export class ApiError extends Error implements ApiErrorShape {
   }
 }
 
-type Bridge = Record<MethodName, (...args: unknown[]) => Promise<Envelope>>;
 type Transport = (name: MethodName, args: unknown[]) => Promise<Envelope>;
 
-declare global {
-  interface Window {
-    /** Set by the Electron preload; absent in the browser. */
-    dossier?: Bridge;
-  }
-}
-
 const ipcTransport =
-  (bridge: Bridge): Transport =>
+  (bridge: Bridges['dossier']): Transport =>
   (name, args) =>
     bridge[name](...args);
 
@@ -62,7 +55,7 @@ const httpTransport: Transport = async (name, args) => {
   return (await response.json()) as Envelope;
 };
 
-const transport: Transport = window.dossier ? ipcTransport(window.dossier) : httpTransport;
+const transport: Transport = callBridge ? ipcTransport(callBridge) : httpTransport;
 
 /** The core's API, called the same way over IPC or HTTP. */
 export const api = new Proxy({} as Api, {

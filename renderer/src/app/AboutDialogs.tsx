@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { queries } from '../api/queries';
 import { Dialog } from '../commands/Dialog';
 
 interface Props {
@@ -21,7 +21,7 @@ function DialogHeader({ id, title, onClose }: { id: string; title: string; onClo
 /** Help › Where my data is: the data folder, what is in it, and how to keep it safe. */
 export function DataDialog({ onClose }: Props) {
   const titleId = useId();
-  const [status] = useApi(() => api.getStatus(), []);
+  const status = useQuery(queries.status());
   const [copied, setCopied] = useState<string | null>(null);
   const copy = (path: string) =>
     navigator.clipboard.writeText(path).then(
@@ -31,20 +31,20 @@ export function DataDialog({ onClose }: Props) {
   return (
     <Dialog labelledBy={titleId} onClose={onClose} className="about-dialog">
       <DialogHeader id={titleId} title="Where your data is" onClose={onClose} />
-      {status.state === 'loading' && <p>Asking Dossier…</p>}
-      {status.state === 'error' && <p role="alert">Dossier could not say where its data is: {status.error.message}</p>}
-      {status.state === 'ready' && (
+      {status.isPending && <p>Asking Dossier…</p>}
+      {status.isError && <p role="alert">Dossier could not say where its data is: {status.error.message}</p>}
+      {status.isSuccess && (
         <>
           <p>Everything Dossier keeps (documents, highlights, notes, tags and settings) is in one folder on this computer:</p>
           <p className="data-path">
-            <code>{status.value.dataDir}</code>
-            <button type="button" onClick={() => void copy(status.value.dataDir)}>
+            <code>{status.data.dataDir}</code>
+            <button type="button" onClick={() => void copy(status.data.dataDir)}>
               Copy path
             </button>
           </p>
           <p className="dialog-status" role="status">{copied}</p>
           <p>
-            It holds {status.value.documents} {status.value.documents === 1 ? 'document' : 'documents'}. Nothing is sent anywhere. To keep a
+            It holds {status.data.documents} {status.data.documents === 1 ? 'document' : 'documents'}. Nothing is sent anywhere. To keep a
             copy, back up this folder while Dossier is closed.
           </p>
         </>
@@ -56,12 +56,12 @@ export function DataDialog({ onClose }: Props) {
 /** Help › About Dossier. */
 export function AboutDialog({ onClose }: Props) {
   const titleId = useId();
-  const [status] = useApi(() => api.getStatus(), []);
+  const version = useQuery(queries.status()).data?.version;
   return (
     <Dialog labelledBy={titleId} onClose={onClose} className="about-dialog">
       <DialogHeader id={titleId} title="About Dossier" onClose={onClose} />
       <p>
-        {status.state === 'ready' ? `Version ${status.value.version}. ` : ''}A knowledge base for reading documents closely: highlight and
+        {version ? `Version ${version}. ` : ''}A knowledge base for reading documents closely: highlight and
         annotate passages, tag the people, organisations and places they mention, and export your notes.
       </p>
       <p>Free software under the MIT licence. Your library stays on this computer.</p>

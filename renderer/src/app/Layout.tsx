@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { NavLink, Outlet } from 'react-router';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { queries } from '../api/queries';
 import { SearchBox } from '../search/SearchBox';
 import { HeaderTools, SkipLink, WindowLayer } from './Shell';
 import { IoLayer } from '../io/IoLayer';
@@ -11,8 +11,8 @@ import { OpenBesideClicks } from '../split/OpenBeside';
 
 /** The window: header with navigation and search, notices from the core, and the current view. */
 export function Layout() {
-  const [status] = useApi(() => api.getStatus(), []);
-  const notices = status.state === 'ready' ? status.value.notices : [];
+  const status = useQuery(queries.status());
+  const notices = status.data?.notices ?? [];
   const main = useRef<HTMLElement>(null);
   return (
     <div className="app">
@@ -41,7 +41,7 @@ export function Layout() {
           ))}
         </div>
       )}
-      {status.state === 'error' && (
+      {status.isError && (
         <p className="notice notice-error" role="alert">
           {status.error.message}
         </p>

@@ -57,6 +57,9 @@ const DIALOGS: Record<DialogName, (props: { onClose: () => void }) => React.Reac
   about: AboutDialog,
 };
 
+/** The route the address shows: ahead of the view on screen while a navigation is still being drawn. */
+const addressRoute = (): string => window.location.hash.slice(1).split('?')[0] || '/';
+
 /** Moves focus to the new view after navigation, unless the view put it somewhere itself. */
 function useFocusOnNavigate(main: RefObject<HTMLElement | null>): void {
   const { pathname } = useLocation();
@@ -78,18 +81,20 @@ function useFocusOnNavigate(main: RefObject<HTMLElement | null>): void {
  * restored session and what went wrong with a command.
  */
 export function WindowLayer({ main }: { main: RefObject<HTMLElement | null> }) {
-  const [dialog, setDialog] = useState<DialogName | null>(null);
+  const [dialog, setDialog] = useState<{ name: DialogName; route: string } | null>(null);
   const close = useCallback(() => setDialog(null), []);
+  const open = useCallback((name: DialogName) => setDialog({ name, route: addressRoute() }), []);
   const { pathname } = useLocation();
-  useAppCommands(setDialog);
+  useAppCommands(open);
   useGlobalShortcuts();
   useSession(main);
   useFocusOnNavigate(main);
-  useEffect(close, [pathname, close]);
+  // Going elsewhere closes the dialog, but the view still being drawn when it was opened (a shortcut pressed right after a click) does not.
+  useEffect(() => setDialog((shown) => (shown && shown.route !== pathname ? null : shown)), [pathname]);
 
   const failure = useCommandFailure();
   const { saveError } = useSettings();
-  const Open = dialog ? DIALOGS[dialog] : null;
+  const Open = dialog ? DIALOGS[dialog.name] : null;
   return (
     <>
       {Open && <Open onClose={close} />}

@@ -1,7 +1,8 @@
 import { useLocation, useNavigate } from 'react-router';
 import type { ThemeSetting } from '../../../main/common/contract';
+import { DEFAULT_SETTINGS, FONT_SIZES } from '../../../main/common/contract/values';
 import { useCommands, type Command } from '../commands/registry';
-import { DEFAULT_FONT_SIZE, FONT_SIZES, useReaderSettings } from '../reader/settings';
+import { useReaderSettings } from '../reader/settings';
 import { useSettings } from '../theme/settings';
 
 /** The dialogs the window itself opens. */
@@ -65,8 +66,8 @@ export function useAppCommands(open: (dialog: DialogName) => void): void {
         title: 'Reset text size',
         group: 'View',
         keywords: ['font size', 'actual size', 'default'],
-        enabled: () => reading && fontSize !== DEFAULT_FONT_SIZE,
-        run: () => updateReader({ fontSize: DEFAULT_FONT_SIZE }),
+        enabled: () => reading && fontSize !== DEFAULT_SETTINGS.reader.fontSize,
+        run: () => updateReader({ fontSize: DEFAULT_SETTINGS.reader.fontSize }),
       },
     ],
     [open, navigate, update, updateReader, reading, fontSize, sidebar],

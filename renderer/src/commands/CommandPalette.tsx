@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import type { DocumentSummary, EntitySummary, EntityType, TagInfo } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { useApi, type Loadable } from '../api/useApi';
+import { queries } from '../api/queries';
 import { formatDate } from '../app/format';
 import { recentDocumentIds } from '../app/session';
 import { Dialog } from './Dialog';
@@ -59,8 +59,6 @@ function tagItem(tag: TagInfo, show: (tag: string) => void): PaletteItem {
   };
 }
 
-const readyOr = <T,>(loadable: Loadable<T[]>): T[] => (loadable.state === 'ready' ? loadable.value : []);
-
 /**
  * What the palette offers. With nothing typed: recent documents, then every
  * command, then the other documents, entities and tags.
@@ -68,15 +66,15 @@ const readyOr = <T,>(loadable: Loadable<T[]>): T[] => (loadable.state === 'ready
 function usePaletteItems(): { items: PaletteItem[]; problem: string | null } {
   const navigate = useNavigate();
   const commandList = useCommandList();
-  const [documents] = useApi(() => api.listDocuments(), []);
-  const [entities] = useApi(() => api.listEntities(), []);
-  const [types] = useApi(() => api.listEntityTypes(), []);
-  const [tags] = useApi(() => api.listTags(), []);
+  const documents = useQuery(queries.documents());
+  const entities = useQuery(queries.entities());
+  const types = useQuery(queries.entityTypes());
+  const tags = useQuery(queries.tags());
   const items = useMemo(() => {
     const open = (id: string) => void navigate(`/doc/${id}`);
     const openEntity = (id: string) => void navigate(`/entity/${id}`);
     const showTag = (tag: string) => void navigate(`/?tag=${encodeURIComponent(tag)}`);
-    const docs = readyOr(documents);
+    const docs = documents.data ?? [];
     const recentIds = recentDocumentIds();
     const recent = recentIds.map((id) => docs.find((d) => d.id === id)).filter((d): d is DocumentSummary => d !== undefined);
     const others = docs.filter((d) => !recentIds.includes(d.id));
@@ -85,12 +83,12 @@ function usePaletteItems(): { items: PaletteItem[]; problem: string | null } {
       ...recent.map((d) => documentItem(d, open, true)),
       ...sortCommands(available).map(commandItem),
       ...others.map((d) => documentItem(d, open, false)),
-      ...readyOr(entities).map((e) => entityItem(e, readyOr(types), openEntity)),
-      ...readyOr(tags).map((t) => tagItem(t, showTag)),
+      ...(entities.data ?? []).map((e) => entityItem(e, types.data ?? [], openEntity)),
+      ...(tags.data ?? []).map((t) => tagItem(t, showTag)),
     ];
-  }, [commandList, documents, entities, types, tags, navigate]);
-  const failed = [documents, entities, tags].find((l) => l.state === 'error');
-  return { items, problem: failed?.state === 'error' ? `Not everything could be listed: ${failed.error.message}` : null };
+  }, [commandList, documents.data, entities.data, types.data, tags.data, navigate]);
+  const failed = [documents, entities, tags].find((l) => l.isError)?.error;
+  return { items, problem: failed ? `Not everything could be listed: ${failed.message}` : null };
 }
 
 /**

@@ -1,13 +1,7 @@
 import { useEffect } from 'react';
+import { menuBridge } from '../api/bridges';
 import { commands } from './registry';
 import { currentPlatform, forPlatform, isPlainKey, matches } from './shortcuts';
-
-declare global {
-  interface Window {
-    /** Set by the Electron preload: commands chosen in the native application menu. */
-    dossierMenu?: { onCommand(callback: (id: string) => void): () => void };
-  }
-}
 
 /** Typing here must not trigger plain-key shortcuts such as "?". */
 function isEditable(target: EventTarget | null): boolean {
@@ -40,7 +34,7 @@ export function useGlobalShortcuts(): void {
       if (runShortcut(event)) event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
-    const stopMenu = window.dossierMenu?.onCommand((id) => commands.run(id));
+    const stopMenu = menuBridge?.onCommand((id) => commands.run(id));
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       stopMenu?.();

@@ -1,10 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, NavLink } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import type { EntitySummary, EntityType } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { entityChanges } from './changes';
+import { queries } from '../api/queries';
+import { createEntity, createEntityType, updateEntityType } from './changes';
 import { EntityDialog } from './EntityDialog';
-import { useEntitySummaries, useEntityTypes } from './useEntityData';
+import { useEntityTypes } from './useEntityData';
 import './entities.css';
 import { Problem } from './Problem';
 
@@ -22,27 +23,27 @@ export function EntityTabs() {
 
 /** Every entity by type, with counts; the types and their colours. */
 export function EntitiesView() {
-  const [entities] = useEntitySummaries();
+  const entities = useQuery(queries.entities());
   const types = useEntityTypes();
   const [creating, setCreating] = useState(false);
-  const all = entities.state === 'ready' ? entities.value : [];
+  const all = entities.data ?? [];
 
   return (
     <section className="entities-view" aria-labelledby="entities-title">
       <div className="view-header">
         <h1 id="entities-title">Entities</h1>
-        <p className="view-meta">{entities.state === 'ready' ? `${all.length} ${all.length === 1 ? 'entity' : 'entities'}` : 'Counting mentions…'}</p>
+        <p className="view-meta">{entities.isSuccess ? `${all.length} ${all.length === 1 ? 'entity' : 'entities'}` : 'Counting mentions…'}</p>
         <button type="button" className="ent-btn ent-view-action" onClick={() => setCreating(true)}>
           New entity…
         </button>
       </div>
       <EntityTabs />
-      {entities.state === 'error' && (
+      {entities.isError && (
         <p role="alert" className="notice notice-error">
           {entities.error.message}
         </p>
       )}
-      {entities.state === 'ready' && all.length === 0 && (
+      {entities.isSuccess && all.length === 0 && (
         <div className="ent-empty">
           <p>No entities yet. Select a name in a document and choose “Tag as entity”, or review the names Dossier found.</p>
           <Link to="/entities/suggestions">Review suggested entities</Link>
@@ -58,11 +59,7 @@ export function EntitiesView() {
           action="Create entity"
           initial={{ type: 'person', name: '', aliases: [] }}
           types={types}
-          submit={async (input) => {
-            const made = await api.createEntity(input);
-            entityChanges.announce();
-            return made;
-          }}
+          submit={createEntity}
           onClose={() => setCreating(false)}
         />
       )}
@@ -120,7 +117,7 @@ function TypeSection({ type, entities }: { type: EntityType; entities: EntitySum
 function TypeColor({ type }: { type: EntityType }) {
   const [color, setColor] = useState(type.color);
   const save = () => {
-    if (color !== type.color) void api.updateEntityType(type.id, { color }).then(entityChanges.announce);
+    if (color !== type.color) void updateEntityType(type.id, { color });
   };
   return (
     <label className="color-field">
@@ -139,9 +136,8 @@ function NewTypeForm() {
     event.preventDefault();
     setProblem(null);
     try {
-      await api.createEntityType({ name, color });
+      await createEntityType({ name, color });
       setName('');
-      entityChanges.announce();
     } catch (error) {
       setProblem((error as Error).message);
     }

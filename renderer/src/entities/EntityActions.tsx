@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Entity } from '../../../main/common/contract';
-import { api } from '../api/client';
+import { queries } from '../api/queries';
 import { Dialog } from '../commands/Dialog';
-import { entityChanges } from './changes';
-import { useEntitySummaries, useEntityTypes } from './useEntityData';
+import { deleteEntity, mergeEntities } from './changes';
+import { useEntityTypes } from './useEntityData';
 import { Problem } from './Problem';
 
 /** Runs a change, keeping the dialog open with the message when it fails. */
@@ -15,7 +16,6 @@ function useAttempt(onDone: () => void) {
     setProblem(null);
     try {
       await change();
-      entityChanges.announce();
       onDone();
     } catch (error) {
       setProblem((error as Error).message);
@@ -28,15 +28,15 @@ function useAttempt(onDone: () => void) {
 /** Folds another entity into this one: its names become aliases here and its mentions move here. */
 export function MergeEntityDialog({ target, onClose }: { target: Entity; onClose: () => void }) {
   const headingId = useId();
-  const [entities] = useEntitySummaries();
+  const entities = useQuery(queries.entities());
   const types = useEntityTypes();
   const [source, setSource] = useState('');
   const { problem, busy, attempt } = useAttempt(onClose);
-  const others = entities.state === 'ready' ? entities.value.filter((e) => e.id !== target.id) : [];
+  const others = entities.data?.filter((e) => e.id !== target.id) ?? [];
   const chosen = others.find((e) => e.id === source);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void attempt(() => api.mergeEntities(target.id, source));
+    void attempt(() => mergeEntities(target.id, source));
   };
   return (
     <Dialog labelledBy={headingId} onClose={onClose} className="entity-dialog">
@@ -102,7 +102,7 @@ export function DeleteEntityDialog({ entity, mentions, onClose, onDeleted }: { e
         <button type="button" className="ent-btn" onClick={onClose} autoFocus>
           Cancel
         </button>
-        <button type="button" className="ent-btn ent-btn-danger" disabled={busy} onClick={() => void attempt(() => api.deleteEntity(entity.id))}>
+        <button type="button" className="ent-btn ent-btn-danger" disabled={busy} onClick={() => void attempt(() => deleteEntity(entity.id))}>
           Delete entity
         </button>
       </div>

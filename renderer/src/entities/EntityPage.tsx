@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import type { EntityDetail, EntityDocument } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
+import { queries } from '../api/queries';
 import { formatDate } from '../app/format';
 import { Highlighted } from '../search/Highlighted';
-import { entityChanges } from './changes';
+import { updateEntity } from './changes';
 import { EntityDialog } from './EntityDialog';
 import { DeleteEntityDialog, MergeEntityDialog } from './EntityActions';
 import { useEntityTypes } from './useEntityData';
@@ -17,11 +17,10 @@ type Open = 'edit' | 'merge' | 'delete' | null;
 /** One entity: who or what it is, where the texts mention it, what they say it is, and what it appears with. */
 export function EntityPage() {
   const { id = '' } = useParams();
-  const version = entityChanges.useVersion();
-  const [detail] = useApi(() => api.getEntity(id), [id, version]);
+  const detail = useQuery(queries.entity(id));
 
-  if (detail.state === 'loading') return <p className="loading">Opening the entity…</p>;
-  if (detail.state === 'error') {
+  if (detail.isPending) return <p className="loading">Opening the entity…</p>;
+  if (detail.isError) {
     return (
       <section className="empty-state">
         <h1>This entity cannot be opened</h1>
@@ -30,7 +29,7 @@ export function EntityPage() {
       </section>
     );
   }
-  return <Entity detail={detail.value} />;
+  return <Entity detail={detail.data} />;
 }
 
 function Entity({ detail }: { detail: EntityDetail }) {
@@ -136,11 +135,7 @@ function Entity({ detail }: { detail: EntityDetail }) {
           action="Save"
           initial={{ type: entity.type, name: entity.name, aliases: entity.aliases }}
           types={types}
-          submit={async (input) => {
-            const saved = await api.updateEntity(entity.id, input);
-            entityChanges.announce();
-            return saved;
-          }}
+          submit={(input) => updateEntity(entity.id, input)}
           onClose={() => setOpen(null)}
         />
       )}
@@ -179,8 +174,7 @@ function Notes({ id, notes }: { id: string; notes: string }) {
   const save = async () => {
     setState({ saving: true, problem: null });
     try {
-      await api.updateEntity(id, { notes: draft });
-      entityChanges.announce();
+      await updateEntity(id, { notes: draft });
       setState({ saving: false, problem: null });
     } catch (error) {
       setState({ saving: false, problem: (error as Error).message });

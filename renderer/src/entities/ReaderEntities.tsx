@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { useNavigate } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import type { DocumentView, NewEntity } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
+import { queries } from '../api/queries';
 import { registerSelectionAction } from '../annotations/selection';
 import type { BlockDecorations } from '../reader/decorations';
-import { entityChanges } from './changes';
+import { createEntity } from './changes';
 import { EntityDialog } from './EntityDialog';
 import { ENTITY_ATTRIBUTE, mentionLayer } from './mentionLayer';
 import { nameFromSelection } from './names';
@@ -16,12 +16,10 @@ const EMPTY: BlockDecorations = new Map();
 let lastType = 'person';
 
 /** The document's entity mentions as a reader decoration layer, kept current as entities change. */
-export function useMentionLayer(doc: DocumentView | null): BlockDecorations {
-  const version = entityChanges.useVersion();
+export function useMentionLayer(doc: DocumentView): BlockDecorations {
   const types = useEntityTypes();
-  const docId = doc?.id ?? null;
-  const [found] = useApi(() => (docId ? api.getDocumentMentions(docId) : Promise.resolve(null)), [docId, version]);
-  return useMemo(() => (doc && found.state === 'ready' && found.value?.docId === doc.id ? mentionLayer(doc.blocks, found.value, types) : EMPTY), [doc, found, types]);
+  const found = useQuery(queries.mentions(doc.id)).data;
+  return useMemo(() => (found ? mentionLayer(doc.blocks, found, types) : EMPTY), [doc, found, types]);
 }
 
 interface Props {
@@ -70,9 +68,8 @@ export function ReaderEntities({ article }: Props) {
       initial={draft}
       types={types}
       submit={async (input) => {
-        const entity = await api.createEntity(input);
+        const entity = await createEntity(input);
         lastType = input.type;
-        entityChanges.announce();
         return entity;
       }}
       onClose={() => setDraft(null)}

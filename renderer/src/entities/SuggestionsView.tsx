@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { EntityType, NewEntity, Suggestion } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
-import { entityChanges } from './changes';
+import { queries } from '../api/queries';
+import { acceptSuggestions, rejectSuggestion } from './changes';
 import { EntityTabs } from './EntitiesView';
 import { EntityDialog } from './EntityDialog';
 import { useEntityTypes } from './useEntityData';
@@ -16,8 +16,7 @@ const asNew = (s: Suggestion): NewEntity => ({ type: s.type, name: s.name, alias
  * or reject it for good.
  */
 export function SuggestionsView() {
-  const version = entityChanges.useVersion();
-  const [found] = useApi(() => api.listSuggestions(), [version]);
+  const found = useQuery(queries.suggestions());
   const types = useEntityTypes();
   const [editing, setEditing] = useState<Suggestion | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -28,7 +27,6 @@ export function SuggestionsView() {
     setProblem(null);
     try {
       await change();
-      entityChanges.announce();
     } catch (error) {
       setProblem((error as Error).message);
     } finally {
@@ -36,17 +34,17 @@ export function SuggestionsView() {
     }
   };
 
-  const suggestions = found.state === 'ready' ? found.value : [];
+  const suggestions = found.data ?? [];
   return (
     <section className="entities-view" aria-labelledby="suggestions-title">
       <div className="view-header">
         <h1 id="suggestions-title">Suggested entities</h1>
-        <p className="view-meta">{found.state === 'ready' ? `${suggestions.length} found in your documents` : ''}</p>
+        <p className="view-meta">{found.isSuccess ? `${suggestions.length} found in your documents` : ''}</p>
       </div>
       <EntityTabs />
       <p className="ent-intro">Names your documents use, found from their capitals, acronyms and repetition. Accept the ones worth following; every mention gets linked.</p>
-      {found.state === 'loading' && <p className="loading">Reading the library for names…</p>}
-      {found.state === 'error' && (
+      {found.isPending && <p className="loading">Reading the library for names…</p>}
+      {found.isError && (
         <p role="alert" className="notice notice-error">
           {found.error.message}
         </p>
@@ -56,15 +54,15 @@ export function SuggestionsView() {
           {problem}
         </p>
       )}
-      {found.state === 'ready' && suggestions.length === 0 && <p className="ent-empty">Nothing more to suggest: every name Dossier found is an entity or was rejected.</p>}
+      {found.isSuccess && suggestions.length === 0 && <p className="ent-empty">Nothing more to suggest: every name Dossier found is an entity or was rejected.</p>}
       {types.map((type) => (
         <SuggestionGroup
           key={type.id}
           type={type}
           suggestions={suggestions.filter((s) => s.type === type.id)}
           busy={busy}
-          onAccept={(list) => void act(() => api.acceptSuggestions(list.map(asNew)))}
-          onReject={(s) => void act(() => api.rejectSuggestion(s.name))}
+          onAccept={(list) => void act(() => acceptSuggestions(list.map(asNew)))}
+          onReject={(s) => void act(() => rejectSuggestion(s.name))}
           onEdit={setEditing}
         />
       ))}
@@ -74,11 +72,7 @@ export function SuggestionsView() {
           action="Accept"
           initial={asNew(editing)}
           types={types}
-          submit={async (input) => {
-            const made = await api.acceptSuggestions([input]);
-            entityChanges.announce();
-            return made;
-          }}
+          submit={(input) => acceptSuggestions([input])}
           onClose={() => setEditing(null)}
         />
       )}

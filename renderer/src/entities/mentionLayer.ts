@@ -1,23 +1,9 @@
 import type { Block, DocumentMentions, EntityType } from '../../../main/common/contract';
 import type { BlockDecorations } from '../reader/decorations';
-import { originalToClean } from '../reader/spans';
+import { firstBlockEndingAfter, originalToClean } from '../reader/spans';
 
 /** The data attribute a mention's runs carry: the entity's id, for clicks. */
 export const ENTITY_ATTRIBUTE = 'data-entity';
-
-/** The index of the block holding original offset `offset`, or -1. */
-function blockAt(blocks: readonly Block[], offset: number): number {
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const block = blocks[mid] as Block;
-    if (offset < block.start) high = mid - 1;
-    else if (offset >= block.end) low = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /**
  * The reader's mention layer: each mention underlined in its type's colour
@@ -33,7 +19,7 @@ export function mentionLayer(blocks: readonly Block[], found: DocumentMentions, 
     const entity = entities.get(mention.entityId);
     if (!entity) continue;
     const label = `${typeNames.get(entity.type) ?? entity.type}: ${entity.name}`;
-    for (let i = Math.max(0, blockAt(blocks, mention.start)); i < blocks.length; i++) {
+    for (let i = firstBlockEndingAfter(blocks, mention.start); i < blocks.length; i++) {
       const block = blocks[i] as Block;
       if (block.start >= mention.end) break;
       for (const [from, to] of originalToClean(block, mention.start, mention.end)) {

@@ -3,8 +3,7 @@ import type { RestoreReport } from '../../../main/common/contract';
 import { api } from '../api/client';
 import { Dialog } from '../commands/Dialog';
 import { useCommands } from '../commands/registry';
-import { useSettings } from '../theme/settings';
-import { announceLibraryChanged } from './libraryEvents';
+import { restoreBackup } from './changes';
 import { saveExport } from './save';
 import { sendFile } from './transfer';
 import './io.css';
@@ -36,7 +35,6 @@ export function BackupLayer() {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
-  const { update } = useSettings();
 
   const backUp = useCallback(async () => {
     setBusy('Making a backup…');
@@ -58,9 +56,7 @@ export function BackupLayer() {
         const sent = await sendFile(file, 'restore', () => undefined, () => false);
         if ('refused' in sent) throw new Error(sent.refused);
         if (!('uploadId' in sent)) return;
-        const report = await api.restoreBackup(sent.uploadId);
-        announceLibraryChanged();
-        if (report.settings) update(await api.getSettings());
+        const report = await restoreBackup(sent.uploadId);
         setMessage({ title: 'Backup restored', lines: describeRestore(report) });
       } catch (error) {
         setMessage({ title: 'Nothing was restored', lines: [(error as Error).message], error: true });
@@ -68,7 +64,7 @@ export function BackupLayer() {
         setBusy(null);
       }
     },
-    [update],
+    [],
   );
 
   useCommands(

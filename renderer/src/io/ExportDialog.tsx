@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { ExportFormat, ExportScope } from '../../../main/common/contract';
 import { api } from '../api/client';
-import { useApi } from '../api/useApi';
+import { queries } from '../api/queries';
 import { Dialog } from '../commands/Dialog';
 import { saveExport } from './save';
 import './io.css';
@@ -30,12 +31,11 @@ export function ExportDialog({ docId, entityId, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('markdown');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
-  const [tags] = useApi(() => api.listTags(), []);
-  const [documents] = useApi(() => api.listDocuments(), []);
-  const doc = docId && documents.state === 'ready' ? documents.value.find((d) => d.id === docId) : undefined;
-  const [entity] = useApi(() => (entityId ? api.getEntity(entityId) : Promise.resolve(null)), [entityId]);
-  const entityName = entity.state === 'ready' ? entity.value?.entity.name : undefined;
-  const tagList = tags.state === 'ready' ? tags.value.filter((t) => t.annotations > 0) : [];
+  const tags = useQuery(queries.tags()).data;
+  const doc = useQuery(queries.documents()).data?.find((d) => d.id === docId);
+  const entity = useQuery({ ...queries.entity(entityId ?? ''), enabled: entityId !== null }).data;
+  const entityName = entityId ? entity?.entity.name : undefined;
+  const tagList = tags?.filter((t) => t.annotations > 0) ?? [];
   const chosenTag = tag || tagList[0]?.tag || '';
 
   const scope = (): ExportScope | null => {

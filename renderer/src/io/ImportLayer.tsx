@@ -1,10 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../../main/common/contract';
-import { api } from '../api/client';
+import { IMPORT_EXTENSIONS } from '../../../main/common/contract/values';
 import { useCommands } from '../commands/registry';
+import { importUpload } from './changes';
 import { DropOverlay } from './DropOverlay';
 import { ImportPanel } from './ImportPanel';
-import { announceLibraryChanged } from './libraryEvents';
 import { sendFile } from './transfer';
 
 /** What the import panel shows: the file being read and how far along, then what happened to each file. */
@@ -19,7 +19,7 @@ export interface ImportProgress {
   cancelled: string[];
 }
 
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,text/plain,text/markdown,text/html,application/pdf';
+const ACCEPT = [...Object.values(IMPORT_EXTENSIONS).flat().map((extension) => `.${extension}`), 'text/plain', 'text/markdown', 'text/html', 'application/pdf'].join(',');
 const IDLE: ImportProgress = { running: false, total: 0, done: 0, current: null, outcomes: [], cancelled: [] };
 
 /**
@@ -52,7 +52,6 @@ export function ImportLayer() {
         setProgress((p) => ({ ...p, cancelled: [...p.cancelled, current.name] }));
         continue;
       }
-      if (outcome.status === 'added' || outcome.status === 'replaced') announceLibraryChanged();
       setProgress((p) => ({ ...p, done: p.done + 1, outcomes: [...p.outcomes, outcome] }));
     }
     running.current = false;
@@ -103,7 +102,7 @@ async function importOne(file: File, onBytes: (sent: number) => void, cancelled:
     const sent = await sendFile(file, 'import', onBytes, cancelled);
     if ('cancelled' in sent) return null;
     if ('refused' in sent) return { name: file.name, status: 'rejected', reason: sent.refused };
-    return await api.importUpload(sent.uploadId);
+    return await importUpload(sent.uploadId);
   } catch (error) {
     return { name: file.name, status: 'rejected', reason: (error as Error).message };
   }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { ImportOutcome } from '../../../main/common/contract';
 import type { ImportProgress } from './ImportLayer';
-import { formatSize } from './format';
+import { formatBytes } from '../../../main/common/format';
 import './io.css';
 
 interface Props {
@@ -48,7 +48,7 @@ export function ImportPanel({ progress, onCancel, onDismiss }: Props) {
           <p className="import-current" aria-live="polite">
             {current ? (
               <>
-                <span className="import-file">{current.name}</span> · {current.sent < current.size ? `${formatSize(current.sent)} of ${formatSize(current.size)}` : 'reading…'}
+                <span className="import-file">{current.name}</span> · {current.sent < current.size ? `${formatBytes(current.sent)} of ${formatBytes(current.size)}` : 'reading…'}
               </>
             ) : (
               'Starting…'

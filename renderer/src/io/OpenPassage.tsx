@@ -1,32 +1,8 @@
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
-import type { Block } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
-
-const ID = /^[A-Za-z0-9_-]{1,100}$/;
-const OFFSET = /^\d{1,9}$/;
-
-/** A passage link's parts, or null when any of them is not what Dossier writes. */
-export function readPassageLink(id: string | undefined, params: URLSearchParams): { id: string; start: number | null; annotation: string | null } | null {
-  const start = params.get('start');
-  const end = params.get('end');
-  const annotation = params.get('annotation');
-  if (!id || !ID.test(id)) return null;
-  if ((start === null) !== (end === null)) return null;
-  if (start !== null && end !== null && (!OFFSET.test(start) || !OFFSET.test(end) || Number(end) < Number(start))) return null;
-  if (annotation !== null && !ID.test(annotation)) return null;
-  return { id, start: start === null ? null : Number(start), annotation };
-}
-
-/** The reading block that holds an offset of the original text (or the last one before it). */
-function blockAt(blocks: Block[], offset: number): number | null {
-  let found: number | null = null;
-  for (const block of blocks) {
-    if (block.start > offset) break;
-    found = block.index;
-  }
-  return found;
-}
+import { useQuery } from '@tanstack/react-query';
+import { readPassageLink } from '../../../main/common/passage-link';
+import { lastIndexAtOrBefore } from '../../../main/common/sorted';
+import { queries } from '../api/queries';
 
 /**
  * `#/open/<docId>?start=…&end=…&annotation=…`: where a dossier:// link from
@@ -35,24 +11,26 @@ function blockAt(blocks: Block[], offset: number): number | null {
  * a document no longer in the library says so.
  */
 export function OpenPassage() {
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const [params] = useSearchParams();
   const link = readPassageLink(id, params);
-  const [doc] = useApi(() => (link ? api.getDocument(link.id) : Promise.reject(new Error('This is not a link to a passage in Dossier.'))), [id]);
-  if (doc.state === 'loading') return <p className="loading">Opening the passage…</p>;
-  if (doc.state === 'error' || !link) {
+  const doc = useQuery({ ...queries.document(id), enabled: link !== null });
+  if (link && doc.isPending) return <p className="loading">Opening the passage…</p>;
+  if (!link || doc.isError) {
     return (
       <section className="empty-state">
         <h1>This passage cannot be opened</h1>
-        <p role="alert">{doc.state === 'error' ? doc.error.message : 'This is not a link to a passage in Dossier.'}</p>
+        <p role="alert">{doc.isError ? doc.error.message : 'This is not a link to a passage in Dossier.'}</p>
         <Link to="/">Back to the library</Link>
       </section>
     );
   }
-  const block = link.start === null ? null : blockAt(doc.value.blocks, link.start);
+  // The block holding the passage's start: the last one starting at or before it.
+  const blocks = doc.data?.blocks ?? [];
+  const block = link.start === undefined ? undefined : blocks[lastIndexAtOrBefore(blocks, link.start, { key: (b) => b.start })];
   const query = new URLSearchParams();
-  if (block !== null) query.set('block', String(block));
+  if (block) query.set('block', String(block.index));
   if (link.annotation) query.set('annotation', link.annotation);
   const search = query.toString();
-  return <Navigate replace to={`/doc/${link.id}${search ? `?${search}` : ''}`} />;
+  return <Navigate replace to={`/doc/${link.docId}${search ? `?${search}` : ''}`} />;
 }

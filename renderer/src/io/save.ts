@@ -1,12 +1,6 @@
+import { strToU8, zipSync } from 'fflate';
 import type { ExportResult } from '../../../main/common/contract';
-import { zipFiles } from './zip';
-
-declare global {
-  interface Window {
-    /** Set by the Electron preload: saves exported files with the system's save dialog. */
-    dossierFiles?: { save(result: ExportResult): Promise<{ saved: boolean; where: string }> };
-  }
-}
+import { filesBridge } from '../api/bridges';
 
 /** Hands a blob to the browser as a download. */
 function download(name: string, blob: Blob): void {
@@ -22,14 +16,20 @@ function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The files as a .zip with the folder `folder` inside it: how the browser hands over a folder in one download. */
+function zipped(folder: string, files: ExportResult['files']): Blob {
+  const archive = zipSync(Object.fromEntries(files.map((file) => [`${folder}/${file.name}`, strToU8(file.content)])));
+  return new Blob([archive as BlobPart], { type: 'application/zip' });
+}
+
 /**
  * Saves an export where the person chooses: the desktop app's save dialog
  * (a folder for several files), or the browser's downloads (several files
  * as one .zip). Returns what happened, in words, or null when they cancelled.
  */
 export async function saveExport(result: ExportResult): Promise<string | null> {
-  if (window.dossierFiles) {
-    const { saved, where } = await window.dossierFiles.save(result);
+  if (filesBridge) {
+    const { saved, where } = await filesBridge.save(result);
     return saved ? `Saved to ${where}.` : null;
   }
   const [only] = result.files;
@@ -38,6 +38,6 @@ export async function saveExport(result: ExportResult): Promise<string | null> {
     return `Downloaded “${only.name}”.`;
   }
   const name = `${result.name}.zip`;
-  download(name, zipFiles(result.name, result.files));
+  download(name, zipped(result.name, result.files));
   return `Downloaded “${name}” with ${result.files.length} files.`;
 }

@@ -1,16 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import type { DocumentSummary } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
+import { queries } from '../api/queries';
 import { Windowed } from '../app/Windowed';
 import { formatDate, formatLength } from '../app/format';
 import { LibraryTools } from '../io/LibraryTools';
 import { shortcutLabel } from '../commands/keymap';
-import { useLibraryChanged } from '../io/libraryEvents';
 import { FilterChips } from '../sidebar/FilterChips';
 import { useFilteredIds } from '../sidebar/useFilteredIds';
-import { tagChanges } from '../tags/changes';
 import { DocumentTagList } from '../tags/DocumentTagList';
 import { OpenBesideLink } from '../split/OpenBeside';
 
@@ -36,24 +34,22 @@ function sortDocuments(documents: DocumentSummary[], sort: Sort): DocumentSummar
 
 /** Every document in the library, sortable by title, date and length. */
 export function LibraryView() {
-  const [documents, reload] = useApi(() => api.listDocuments(), []);
-  useLibraryChanged(reload);
+  const documents = useQuery(queries.documents());
   const [sort, setSort] = useState<Sort>({ key: 'date', ascending: false });
-  const rows = useMemo(() => (documents.state === 'ready' ? sortDocuments(documents.value, sort) : []), [documents, sort]);
+  const rows = useMemo(() => (documents.data ? sortDocuments(documents.data, sort) : []), [documents.data, sort]);
   const filtered = useFilteredIds('documents');
-  const tagVersion = tagChanges.useVersion();
-  const [docTags] = useApi(() => api.listDocumentTags(), [tagVersion]);
-  const tagsOf = (id: string) => (docTags.state === 'ready' ? (docTags.value[id] ?? []) : []);
+  const docTags = useQuery(queries.documentTags()).data;
+  const tagsOf = (id: string) => docTags?.[id] ?? [];
   const shown = rows.filter((doc) => filtered.keeps(doc.id));
 
   const importKeys = shortcutLabel('file.import');
-  if (documents.state === 'loading') return <p className="loading">Opening the library…</p>;
-  if (documents.state === 'error') {
+  if (documents.isPending) return <p className="loading">Opening the library…</p>;
+  if (documents.isError) {
     return (
       <section className="empty-state" aria-labelledby="library-error">
         <h1 id="library-error">The library could not be opened</h1>
         <p role="alert">{documents.error.message}</p>
-        <button type="button" className="io-button" onClick={reload}>
+        <button type="button" className="io-button" onClick={() => void documents.refetch()}>
           Try again
         </button>
       </section>

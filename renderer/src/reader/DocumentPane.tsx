@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import type { DocumentMatch, DocumentView } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
+import { queries } from '../api/queries';
 import { formatDate, formatLength } from '../app/format';
 import { useCommands } from '../commands/registry';
 import { BlockView } from './BlockView';
@@ -63,14 +63,14 @@ function matchDecorations(matches: readonly DocumentMatch[], current: number | n
  */
 export function DocumentPane(props: DocumentPaneProps) {
   const { docId, onLoaded } = props;
-  const [doc] = useApi(() => api.getDocument(docId), [docId]);
-  const loaded = doc.state === 'ready' ? doc.value : null;
+  const doc = useQuery(queries.document(docId));
+  const loaded = doc.data;
   useEffect(() => {
     if (loaded) onLoaded?.(loaded);
   }, [loaded, onLoaded]);
 
-  if (doc.state === 'loading') return <p className="loading">Opening the document…</p>;
-  if (doc.state === 'error') {
+  if (doc.isPending) return <p className="loading">Opening the document…</p>;
+  if (doc.isError) {
     return (
       <section className="empty-state">
         <h1>This document cannot be opened</h1>
@@ -79,7 +79,7 @@ export function DocumentPane(props: DocumentPaneProps) {
       </section>
     );
   }
-  return <Pane {...props} doc={doc.value} />;
+  return <Pane {...props} doc={doc.data} />;
 }
 
 /** The find bar's state: open or not, what it finds and which match is shown. */
@@ -88,8 +88,8 @@ function useFind(doc: DocumentView, searchQuery: string) {
   const [text, setText] = useState('');
   const [index, setIndex] = useState(0);
   const query = open ? text : searchQuery;
-  const [found] = useApi(() => (query.trim() ? api.findInDocument(doc.id, query) : Promise.resolve(NO_MATCHES)), [doc.id, query]);
-  const matches = found.state === 'ready' ? found.value : null;
+  const found = useQuery({ ...queries.find(doc.id, query), enabled: query.trim() !== '' });
+  const matches = query.trim() ? (found.data ?? null) : NO_MATCHES;
   const show = useCallback(() => setOpen(true), []);
   const close = useCallback(() => setOpen(false), []);
   return {
@@ -97,7 +97,7 @@ function useFind(doc: DocumentView, searchQuery: string) {
     text,
     index,
     matches,
-    error: found.state === 'error' ? found.error.message : null,
+    error: found.error?.message ?? null,
     layer: matchDecorations(matches ?? NO_MATCHES, open ? index : null),
     show,
     close,

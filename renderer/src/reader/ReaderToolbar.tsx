@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { FONT_SIZES, LINE_HEIGHTS, type ReaderSettings } from './settings';
+import { FONT_SIZES } from '../../../main/common/contract/values';
+import { LINE_HEIGHTS, type ReaderSettings } from './settings';
 
 interface Props {
   settings: ReaderSettings;

@@ -4,8 +4,6 @@ import { useSettings } from '../theme/settings';
 
 export type { ReaderSettings };
 
-export const FONT_SIZES = { min: 14, max: 26 };
-export const DEFAULT_FONT_SIZE = 18;
 export const LINE_HEIGHTS = [1.45, 1.65, 1.85];
 export const MEASURES: Record<ReaderSettings['measure'], string> = { narrow: '58ch', medium: '68ch', wide: '82ch' };
 export const FONTS: Record<ReaderSettings['font'], string> = { serif: 'var(--reading-font)', sans: 'var(--ui-font)' };

@@ -1,4 +1,5 @@
 import type { Block } from '../../../main/common/contract';
+import { firstIndexAfter } from '../../../main/common/sorted';
 
 /*
  * Mapping between a block's clean text (what the reader shows) and the
@@ -46,3 +47,6 @@ function mergeTouching(pieces: Array<[number, number]>): Array<[number, number]>
   }
   return merged;
 }
+
+/** The index of the first block that ends after original offset `offset`: where a range starting there is first drawn. */
+export const firstBlockEndingAfter = (blocks: readonly Block[], offset: number): number => firstIndexAfter(blocks, offset, { key: (block) => block.end });

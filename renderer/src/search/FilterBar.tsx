@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { EntityType, QueryChip, TagInfo } from '../../../main/common/contract';
-import { api } from '../api/client';
+import { queries } from '../api/queries';
+import { useEntityTypes } from '../entities/useEntityData';
 import { chipLabel, filterToken } from './queryText';
 
 interface Props {
@@ -48,13 +49,9 @@ function choices(types: EntityType[], tags: TagInfo[], docId: string | null): Ar
  * that text, adding one types it in front.
  */
 export function FilterBar({ chips, docId, onAdd, onRemove }: Props) {
-  const [types, setTypes] = useState<EntityType[]>([]);
-  const [tags, setTags] = useState<TagInfo[]>([]);
-  useEffect(() => {
-    // Offering filters is a convenience: if these lists cannot be read, the menu simply has fewer entries.
-    api.listEntityTypes().then(setTypes, () => setTypes([]));
-    api.listTags().then(setTags, () => setTags([]));
-  }, []);
+  // Offering filters is a convenience: while these lists are not known (or cannot be read), the menu simply has fewer entries.
+  const types = useEntityTypes();
+  const tags = useQuery(queries.tags()).data ?? [];
   const groups = choices(types, tags, docId);
   return (
     <div className="search-filters" role="group" aria-label="Filters">

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLocation, useMatch, useNavigate } from 'react-router';
 import { shortcutLabel } from '../commands/keymap';
 import { useCommands } from '../commands/registry';
@@ -12,6 +12,12 @@ import './search.css';
 /** Documents listed per keystroke: what fits the panel; the rest is a refinement away. */
 const RESULTS = 10;
 
+/** Enter pressed before the results of the query typed had arrived: its top result opens when they do. */
+interface WaitingEnter {
+  query: string;
+  beside: boolean;
+}
+
 /**
  * The header search, also reached with Ctrl/⌘+K from anywhere: results as
  * you type (entities, then documents with their best passages and notes),
@@ -21,14 +27,15 @@ export function SearchBox() {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
+  const [waiting, setWaiting] = useState<WaitingEnter | null>(null);
   const navigate = useNavigate();
-  const location = useLocation();
+  const { pathname } = useLocation();
   const reading = useMatch('/doc/:id');
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const { result, error } = useSearch(query, RESULTS);
-  const options = optionsOf(result);
+  const { result, current, error } = useSearch(query, RESULTS);
+  const options = useMemo(() => optionsOf(result), [result]);
 
   useCommands(
     () => [
@@ -56,15 +63,26 @@ export function SearchBox() {
     setQuery(next);
     setActive(0);
     setOpen(true);
+    setWaiting(null);
   };
 
-  const choose = (index: number, beside = false) => {
-    const option = options[index];
-    if (!option) return;
-    setOpen(false);
-    input.current?.blur();
-    void navigate((beside && besideLink(location.pathname, option.link)) || option.link);
-  };
+  const choose = useCallback(
+    (index: number, beside = false) => {
+      const option = options[index];
+      if (!option) return;
+      setOpen(false);
+      input.current?.blur();
+      void navigate((beside && besideLink(pathname, option.link)) || option.link);
+    },
+    [options, navigate, pathname],
+  );
+
+  // Only the answer to exactly the text Enter was pressed on opens: typing on, Esc or leaving the box forgets the Enter.
+  useEffect(() => {
+    if (!waiting || waiting.query !== query || !(current || error)) return;
+    setWaiting(null);
+    if (current) choose(0, waiting.beside);
+  }, [waiting, query, current, error, choose]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -74,10 +92,13 @@ export function SearchBox() {
       setActive((i) => (options.length === 0 ? 0 : (i + step + options.length) % options.length));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      choose(active, event.ctrlKey || event.metaKey);
+      const beside = event.ctrlKey || event.metaKey;
+      if (current) choose(active, beside);
+      else if (query.trim()) setWaiting({ query, beside });
     } else if (event.key === 'Escape') {
       // The first Esc closes the results, the next one clears the box.
       event.preventDefault();
+      setWaiting(null);
       if (open && query) setOpen(false);
       else change('');
     }
@@ -91,7 +112,9 @@ export function SearchBox() {
       className="search"
       role="search"
       onBlur={(e) => {
-        if (!box.current?.contains(e.relatedTarget)) setOpen(false);
+        if (box.current?.contains(e.relatedTarget)) return;
+        setOpen(false);
+        setWaiting(null);
       }}
     >
       <input

@@ -1,4 +1,5 @@
-import type { FilterKey, QueryChip } from '../../../main/common/contract';
+import type { FilterKey, QueryChip, ResultKind } from '../../../main/common/contract';
+import { RESULT_KIND_WORDS } from '../../../main/common/contract/values';
 
 /**
  * Editing the text of the search box as filters come and go: the text is
@@ -27,10 +28,15 @@ export function wordsOf(q: string, chips: readonly QueryChip[]): string {
 }
 
 const KEY_LABELS: Record<FilterKey, string> = { tag: 'Tag', entity: 'Entity', type: 'Type', is: 'Only', in: 'In', after: 'From', before: 'Before' };
-const KIND_LABELS: Record<string, string> = { note: 'notes', notes: 'notes', entity: 'entities', entities: 'entities', passage: 'passages', passages: 'passages', text: 'passages' };
+const KIND_LABELS: Record<ResultKind, string> = { note: 'notes', entity: 'entities', passage: 'passages' };
 
 /** How a chip reads: "Tag: operators", "Only: notes", "In: Why China Telecom…". */
 export function chipLabel(chip: QueryChip): { key: string; value: string } {
-  const value = chip.key === 'is' ? (KIND_LABELS[chip.value.toLowerCase()] ?? chip.value) : (chip.label ?? chip.value);
-  return { key: KEY_LABELS[chip.key], value };
+  return { key: KEY_LABELS[chip.key], value: chipValue(chip) };
+}
+
+function chipValue(chip: QueryChip): string {
+  if (chip.key !== 'is') return chip.label ?? chip.value;
+  const kind = RESULT_KIND_WORDS[chip.value.toLowerCase()];
+  return kind ? KIND_LABELS[kind] : chip.value;
 }

@@ -1,20 +1,21 @@
-import { useEntitySummaries } from '../entities/useEntityData';
+import { useQuery } from '@tanstack/react-query';
+import { queries } from '../api/queries';
 import { useFilter } from './filter';
 import './sidebar.css';
 
 /** The current filter as removable chips above a filtered list; nothing when no filter is set. */
 export function FilterChips() {
   const filter = useFilter();
-  const [entities] = useEntitySummaries();
+  const entities = useQuery(queries.entities());
   if (!filter.active) return null;
-  const byId = new Map(entities.state === 'ready' ? entities.value.map((e) => [e.id, e]) : []);
+  const byId = new Map(entities.data?.map((e) => [e.id, e]));
   return (
     <div className="filter-chips" role="group" aria-label="Current filter">
       <span className="filter-label">Showing what carries</span>
       <ul className="ent-chips">
         {filter.entities.map((id) => {
           const entity = byId.get(id);
-          const name = entity?.name ?? (entities.state === 'ready' ? 'a deleted entity' : '…');
+          const name = entity?.name ?? (entities.isSuccess ? 'a deleted entity' : '…');
           return (
             <li key={`e:${id}`} className={`ent-chip filter-chip ${entity ? `entity-type-${entity.type}` : ''}`}>
               <span className="type-dot" aria-hidden="true" />

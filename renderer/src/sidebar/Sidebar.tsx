@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import type { EntitySummary, EntityType } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
+import { queries } from '../api/queries';
 import { useCommands } from '../commands/registry';
 import { TypeStyles } from '../entities/TypeStyles';
-import { useEntitySummaries, useEntityTypes } from '../entities/useEntityData';
-import { tagChanges } from '../tags/changes';
+import { useEntityTypes } from '../entities/useEntityData';
 import { describeCount, tagTree, type TagNode } from '../tags/tree';
 import { useFilter, type FilterState } from './filter';
 import './sidebar.css';
@@ -21,9 +20,8 @@ const SHOWN = 8;
  */
 export function Sidebar() {
   const types = useEntityTypes();
-  const [entities] = useEntitySummaries();
-  const tagVersion = tagChanges.useVersion();
-  const [tags] = useApi(() => api.listTags(), [tagVersion]);
+  const entities = useQuery(queries.entities());
+  const tags = useQuery(queries.tags());
   const filter = useFilter();
   const navigate = useNavigate();
 
@@ -37,7 +35,7 @@ export function Sidebar() {
     [navigate, filter.active, filter.clear],
   );
 
-  const all = entities.state === 'ready' ? entities.value : [];
+  const all = entities.data ?? [];
   return (
     <aside className="sidebar" aria-label="Browse by entity and tag">
       <TypeStyles types={types} />
@@ -64,8 +62,8 @@ export function Sidebar() {
             Manage
           </NavLink>
         </div>
-        {tags.state === 'ready' && tags.value.length === 0 && <p className="sidebar-empty">Tag a document or a note and its tags appear here.</p>}
-        {tags.state === 'ready' && <TagList nodes={tagTree(tags.value)} filter={filter} />}
+        {tags.data?.length === 0 && <p className="sidebar-empty">Tag a document or a note and its tags appear here.</p>}
+        {tags.data && <TagList nodes={tagTree(tags.data)} filter={filter} />}
       </section>
     </aside>
   );

@@ -1,7 +1,5 @@
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
-import { entityChanges } from '../entities/changes';
-import { tagChanges } from '../tags/changes';
+import { useQuery } from '@tanstack/react-query';
+import { queries } from '../api/queries';
 import { asFilter, useFilter } from './filter';
 
 export interface FilteredIds {
@@ -13,19 +11,18 @@ export interface FilteredIds {
   keeps: (id: string) => boolean;
 }
 
+const asSet = (ids: string[]) => new Set(ids);
+
 /** Which documents or annotations carry the current filter, kept current as entities and tags change. */
 export function useFilteredIds(kind: 'documents' | 'annotations'): FilteredIds {
   const filter = useFilter();
-  const entityVersion = entityChanges.useVersion();
-  const tagVersion = tagChanges.useVersion();
-  const key = JSON.stringify(asFilter(filter));
-  const [ids] = useApi(async () => {
-    if (!filter.active) return { key, ids: null };
-    const wanted = asFilter(filter);
-    const found = kind === 'documents' ? await api.documentsWith(wanted) : await api.annotationsWith(wanted);
-    return { key, ids: new Set(found) };
-  }, [kind, key, entityVersion, tagVersion]);
-  const current = ids.state === 'ready' && ids.value.key === key ? ids.value.ids : undefined;
+  const wanted = asFilter(filter);
+  const found = useQuery({
+    ...(kind === 'documents' ? queries.documentsWith(wanted) : queries.annotationsWith(wanted)),
+    enabled: filter.active,
+    select: asSet,
+  });
   if (!filter.active) return { active: false, ready: true, keeps: () => true };
-  return { active: true, ready: current !== undefined, keeps: (id) => current?.has(id) ?? false };
+  const ids = found.data;
+  return { active: true, ready: ids !== undefined, keeps: (id) => ids?.has(id) ?? false };
 }

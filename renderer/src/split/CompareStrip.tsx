@@ -1,7 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ComparedEntity } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
-import { entityChanges } from '../entities/changes';
+import { queries } from '../api/queries';
 
 interface Props {
   left: { docId: string; title: string };
@@ -16,17 +15,16 @@ interface Props {
  * and those only one does. A chip marks the entity's mentions in both panes.
  */
 export function CompareStrip({ left, right, focused, onFocus }: Props) {
-  const version = entityChanges.useVersion();
-  const [comparison] = useApi(() => api.compareDocuments(left.docId, right.docId), [left.docId, right.docId, version]);
-  if (comparison.state === 'loading') return null;
-  if (comparison.state === 'error') {
+  const comparison = useQuery(queries.comparison(left.docId, right.docId));
+  if (comparison.isPending) return null;
+  if (comparison.isError) {
     return (
       <p className="compare-strip" role="alert">
         {comparison.error.message}
       </p>
     );
   }
-  const { shared, onlyA, onlyB } = comparison.value;
+  const { shared, onlyA, onlyB } = comparison.data;
   if (shared.length + onlyA.length + onlyB.length === 0) {
     return <p className="compare-strip compare-empty">Neither document mentions a tagged entity yet. Select a name and choose “Tag as entity” to compare them.</p>;
   }

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
+import { useQuery } from '@tanstack/react-query';
+import { queries } from '../api/queries';
 import { formatDate } from '../app/format';
 import { Dialog } from '../commands/Dialog';
 
@@ -15,14 +15,14 @@ interface ListProps {
 /** The library as a short list to choose from, narrowed by typing part of a title. */
 export function DocumentChoice({ exclude, onPick, label }: ListProps) {
   const [filter, setFilter] = useState('');
-  const [documents] = useApi(() => api.listDocuments(), []);
+  const documents = useQuery(queries.documents());
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = documents.state === 'ready' ? documents.value.filter((d) => !exclude.includes(d.id) && words.every((w) => d.title.toLowerCase().includes(w))) : [];
+  const shown = documents.data?.filter((d) => !exclude.includes(d.id) && words.every((w) => d.title.toLowerCase().includes(w))) ?? [];
   return (
     <div className="doc-choice">
       <input type="search" aria-label="Filter documents by title" placeholder="Filter by title" value={filter} onChange={(e) => setFilter(e.target.value)} data-autofocus />
-      {documents.state === 'error' && <p role="alert">{documents.error.message}</p>}
-      {documents.state === 'ready' && shown.length === 0 && <p className="doc-choice-none">No other document has a title with these words.</p>}
+      {documents.isError && <p role="alert">{documents.error.message}</p>}
+      {documents.isSuccess && shown.length === 0 && <p className="doc-choice-none">No other document has a title with these words.</p>}
       <ul aria-label={label}>
         {shown.map((doc) => (
           <li key={doc.id}>

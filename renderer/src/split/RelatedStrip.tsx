@@ -1,6 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import type { RelatedPassage } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
+import { queries } from '../api/queries';
 import { Highlighted } from '../search/Highlighted';
 
 interface Props {
@@ -23,7 +23,7 @@ function reason(passage: RelatedPassage): string {
  * paragraph picked in the other pane; a click brings one into view.
  */
 export function RelatedStrip({ source, docId, onGo, onClose }: Props) {
-  const [related] = useApi(() => api.relatedPassages(source.docId, source.block, docId, 5), [source.docId, source.block, docId]);
+  const related = useQuery(queries.related(source.docId, source.block, docId, 5));
   return (
     <section className="related-strip" aria-label="Related passages">
       <div className="related-head">
@@ -34,12 +34,12 @@ export function RelatedStrip({ source, docId, onGo, onClose }: Props) {
           ×
         </button>
       </div>
-      {related.state === 'loading' && <p className="related-note">Finding related passages…</p>}
-      {related.state === 'error' && <p className="related-note" role="alert">{related.error.message}</p>}
-      {related.state === 'ready' && related.value.length === 0 && <p className="related-note">Nothing here shares a name or a telling word with that paragraph.</p>}
-      {related.state === 'ready' && related.value.length > 0 && (
+      {related.isPending && <p className="related-note">Finding related passages…</p>}
+      {related.isError && <p className="related-note" role="alert">{related.error.message}</p>}
+      {related.data?.length === 0 && <p className="related-note">Nothing here shares a name or a telling word with that paragraph.</p>}
+      {related.data && related.data.length > 0 && (
         <ol className="related-list">
-          {related.value.map((passage) => (
+          {related.data.map((passage) => (
             <li key={passage.block}>
               <button type="button" className="related-item" onClick={() => onGo(passage.block)} title={`¶${passage.block + 1}: shares ${reason(passage)}`}>
                 <span className={`related-reason${passage.sharedEntities.length > 0 ? ' is-entity' : ''}`}>{reason(passage)}</span>

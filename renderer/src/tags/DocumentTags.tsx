@@ -1,25 +1,23 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
-import { tagChanges } from './changes';
+import { useQuery } from '@tanstack/react-query';
+import { queries } from '../api/queries';
+import { setDocumentTags } from './changes';
 import { TagInput } from './TagInput';
 import './tags.css';
 
 /** A document's tags under its title: each a link to the library filtered by it, removable, and a field to add one. */
 export function DocumentTags({ docId }: { docId: string }) {
-  const version = tagChanges.useVersion();
-  const [tags] = useApi(() => api.getDocumentTags(docId), [docId, version]);
+  const tags = useQuery(queries.tagsOf(docId));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const current = tags.state === 'ready' ? tags.value : [];
+  const current = tags.data ?? [];
 
   const save = async (next: string[]) => {
     setBusy(true);
     setProblem(null);
     try {
-      await api.setDocumentTags(docId, next);
-      tagChanges.announce();
+      await setDocumentTags(docId, next);
     } catch (error) {
       setProblem((error as Error).message);
     } finally {

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
-import { tagChanges } from './changes';
+import { useQuery } from '@tanstack/react-query';
+import { queries } from '../api/queries';
 
 interface Props {
   /** Tags already on the item: not offered again. */
@@ -19,9 +18,8 @@ interface Props {
 export function TagInput({ current, onAdd, label = 'Add a tag', busy = false }: Props) {
   const listId = useId();
   const [draft, setDraft] = useState('');
-  const version = tagChanges.useVersion();
-  const [known] = useApi(() => api.listTags(), [version]);
-  const offered = known.state === 'ready' ? known.value.filter((t) => t.used && !current.includes(t.tag)) : [];
+  const known = useQuery(queries.tags());
+  const offered = known.data?.filter((t) => t.used && !current.includes(t.tag)) ?? [];
   const add = () => {
     const tag = draft.trim();
     if (!tag) return;

@@ -1,33 +1,32 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import type { TagInfo } from '../../../main/common/contract';
-import { api } from '../api/client';
-import { useApi } from '../api/useApi';
-import { tagChanges } from './changes';
+import { queries } from '../api/queries';
+import { deleteTag, renameTag } from './changes';
 import { describeCount, tagTree, type TagNode } from './tree';
 import './tags.css';
 
 /** Every tag as a tree, each with what carries it; renamed, merged (rename onto an existing tag) and deleted here. */
 export function TagsView() {
-  const version = tagChanges.useVersion();
-  const [tags] = useApi(() => api.listTags(), [version]);
-  const all = tags.state === 'ready' ? tags.value : [];
+  const tags = useQuery(queries.tags());
+  const all = tags.data ?? [];
   const [outcome, setOutcome] = useState<string | null>(null);
   return (
     <section className="tags-view" aria-labelledby="tags-title">
       <div className="view-header">
         <h1 id="tags-title">Tags</h1>
-        <p className="view-meta">{tags.state === 'ready' ? `${all.filter((t) => t.used).length} in use` : ''}</p>
+        <p className="view-meta">{tags.isSuccess ? `${all.filter((t) => t.used).length} in use` : ''}</p>
       </div>
       <p className="ent-intro">
         Tags label documents and notes; a <code>/</code> makes levels (<code>operators/china</code> sits under <code>operators</code>). Renaming a tag onto one that exists merges the two.
       </p>
-      {tags.state === 'error' && (
+      {tags.isError && (
         <p role="alert" className="notice notice-error">
           {tags.error.message}
         </p>
       )}
-      {tags.state === 'ready' && all.length === 0 && <p className="ent-empty">No tags yet. Add one under a document’s title, or to a note.</p>}
+      {tags.isSuccess && all.length === 0 && <p className="ent-empty">No tags yet. Add one under a document’s title, or to a note.</p>}
       <p className="tag-outcome" role="status">
         {outcome}
       </p>
@@ -69,7 +68,6 @@ function TagRow({ node, all, onDone }: { node: TagNode; all: TagInfo[]; onDone: 
       const changed = await change();
       setMode('view');
       onDone(`${done}: ${describeCount(changed)} changed.`);
-      tagChanges.announce();
     } catch (error) {
       setProblem((error as Error).message);
     }
@@ -78,7 +76,7 @@ function TagRow({ node, all, onDone }: { node: TagNode; all: TagInfo[]; onDone: 
   return (
     <div className="tag-row" style={{ marginLeft: `${node.depth * 20}px` }}>
       {mode === 'rename' ? (
-        <RenameForm node={node} all={all} onCancel={() => setMode('view')} onRename={(to, merging) => void run(() => api.renameTag(node.tag, to), merging ? `Merged into ${to}` : `Renamed to ${to}`)} />
+        <RenameForm node={node} all={all} onCancel={() => setMode('view')} onRename={(to, merging) => void run(() => renameTag(node.tag, to), merging ? `Merged into ${to}` : `Renamed to ${to}`)} />
       ) : (
         <>
           <Link className="tag-name" to={`/?tag=${encodeURIComponent(node.tag)}`} title="Show what carries it in the library">
@@ -91,7 +89,7 @@ function TagRow({ node, all, onDone }: { node: TagNode; all: TagInfo[]; onDone: 
           {mode === 'delete' ? (
             <span className="tag-confirm" role="group" aria-label={`Delete ${node.tag}`}>
               <span>Remove it from {describeCount(node)}? They stay.</span>
-              <button type="button" className="ent-btn ent-btn-danger" onClick={() => void run(() => api.deleteTag(node.tag), `Deleted ${node.tag}`)}>
+              <button type="button" className="ent-btn ent-btn-danger" onClick={() => void run(() => deleteTag(node.tag), `Deleted ${node.tag}`)}>
                 Delete tag
               </button>
               <button type="button" className="ent-btn" onClick={() => setMode('view')}>

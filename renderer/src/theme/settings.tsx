@@ -1,6 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { AppSettings, SettingsPatch } from '../../../main/common/contract';
 import { api } from '../api/client';
+import { queryClient } from '../api/cache';
+import { queries } from '../api/queries';
 import { useTheme } from './theme';
 
 interface SettingsState {
@@ -13,15 +16,15 @@ interface SettingsState {
 
 const SettingsContext = createContext<SettingsState | null>(null);
 
-/** The last settings seen, so the window opens in the right theme before the core answers. */
+/** The settings last in use, so the window opens in the right theme before the core answers. */
 const CACHE = 'dossier.settings';
 
-function cached(): AppSettings | null {
+function cached(): AppSettings | undefined {
   try {
     const value = JSON.parse(localStorage.getItem(CACHE) ?? 'null') as Partial<AppSettings> | null;
-    return typeof value?.theme === 'string' && typeof value.reader === 'object' ? (value as AppSettings) : null;
+    return typeof value?.theme === 'string' && typeof value.reader === 'object' ? (value as AppSettings) : undefined;
   } catch {
-    return null;
+    return undefined;
   }
 }
 
@@ -40,28 +43,23 @@ let queue: Promise<unknown> = Promise.resolve();
  * them. Renders its children once the settings are known.
  */
 export function SettingsProvider({ children }: { children: ReactNode }) {
-  const [settings, setSettings] = useState<AppSettings | null>(cached);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  // Until the core answers, the cached copy; it is asked at once all the same.
+  const loaded = useQuery({ ...queries.settings(), initialData: cached, initialDataUpdatedAt: 0 });
+  const settings = loaded.data;
   const [saveError, setSaveError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.getSettings().then(
-      (saved) => {
-        setSettings(saved);
-        localStorage.setItem(CACHE, JSON.stringify(saved));
-      },
-      (error: Error) => setLoadError(error.message),
-    );
-  }, []);
+    if (settings) localStorage.setItem(CACHE, JSON.stringify(settings));
+  }, [settings]);
 
   const update = useCallback((patch: SettingsPatch) => {
-    setSettings((current) => (current ? merge(current, patch) : current));
+    const key = queries.settings().queryKey;
+    // Applied at once: an answer to an earlier read must not bring the old value back.
+    void queryClient.cancelQueries({ queryKey: key });
+    queryClient.setQueryData(key, (current) => current && merge(current, patch));
     queue = queue.then(() =>
       api.updateSettings(patch).then(
-        (saved) => {
-          localStorage.setItem(CACHE, JSON.stringify(saved));
-          setSaveError(null);
-        },
+        () => setSaveError(null),
         (error: Error) => setSaveError(`Your setting is in use but was not saved: ${error.message}`),
       ),
     );
@@ -69,8 +67,8 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo(() => (settings ? { settings, update, saveError } : null), [settings, update, saveError]);
   if (!value) {
-    return loadError ? (
-      <p role="alert" className="notice notice-error">Dossier could not load its settings: {loadError}</p>
+    return loaded.isError ? (
+      <p role="alert" className="notice notice-error">Dossier could not load its settings: {loaded.error.message}</p>
     ) : null;
   }
   return (

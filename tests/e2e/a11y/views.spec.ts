@@ -86,6 +86,8 @@ for (const theme of THEMES) {
       await expectAccessible(page, 'entity-page', theme);
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
+      // The entity page's titles say "partners" too, until the Tags view has replaced it.
+      await expect(page.getByRole('heading', { level: 1, name: 'Tags' })).toBeVisible();
       await expect(page.getByRole('main').getByText('partners')).toBeVisible();
       await expectAccessible(page, 'tags', theme);
     });

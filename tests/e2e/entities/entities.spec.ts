@@ -191,3 +191,35 @@ test('tags are renamed and merged in one place', async ({ page, web }) => {
   await expect(page.getByText('No tags yet')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Library', exact: true })).toBeVisible();
 });
+
+test('the sidebar follows what changes elsewhere, without a reload: a note’s new tag, a new entity with its mentions', async ({ page, web }) => {
+  await openApp(page, web);
+  await page.getByRole('link', { name: SEED_000 }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SEED_000 })).toBeVisible();
+  const nav = sidebar(page);
+  await expect(nav.getByText('Tag a document or a note and its tags appear here.')).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Person 0 entities' })).toBeVisible();
+
+  // A tag typed on a note, in the highlight's editor.
+  await select(page, 'Global Partners Meeting');
+  await page.getByRole('toolbar', { name: 'Annotate the selection' }).getByRole('button', { name: 'Tag', exact: true }).click();
+  const tagField = page.getByRole('dialog', { name: /Edit/ }).getByRole('combobox', { name: 'Add a tag' });
+  await tagField.fill('events/meetings');
+  await tagField.press('Enter');
+  await expect(nav.getByRole('button', { name: /^meetings 1/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // A name tagged as a person in the text: the sidebar counts the entity and its mentions.
+  await select(page, 'Chen Zhongyue');
+  await page.getByRole('toolbar', { name: 'Annotate the selection' }).getByRole('button', { name: 'Tag as entity' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tag as entity' });
+  await dialog.getByRole('radio', { name: 'Person' }).check();
+  await dialog.getByRole('button', { name: 'Tag entity' }).click();
+  await expect(dialog).toBeHidden();
+  const people = nav.getByRole('button', { name: 'Person 1 entity' });
+  await expect(people).toBeVisible();
+  await people.click();
+  // Counted across the library: this document's two and those of the other documents that name him.
+  await expect(nav.getByRole('button', { name: /^Chen Zhongyue \d+ mentions$/ })).toBeVisible();
+  await expect(mention(page, 'Chen Zhongyue')).toHaveCount(2);
+});

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { parse as parseYaml } from 'yaml';
 import { test, expect, openApp, shot, type WebApp } from '../fixtures';
@@ -149,4 +150,37 @@ test('Ctrl+E in the reader exports the document’s notes as Markdown that reads
   expect(markdown).toContain('> Ericsson\n');
   expect(markdown).toContain('\\*Key\\* partner: see \\[the deal\\] \\#1\n1\\. check \\> the \\| terms');
   expect(markdown).toMatch(/#vendors\/telecom · Colour: yellow · \[Open in Dossier\]\(dossier:\/\/open\/[0-9a-f]+\?start=\d+&end=\d+&annotation=[0-9a-f-]+\)/);
+});
+
+test('the whole library exports as one .zip in the browser: a folder with one Markdown file per document with notes', async ({ page, web }) => {
+  await openApp(page, web);
+  const docs = await call<Array<{ id: string; title: string }>>(page, web, 'listDocuments');
+  const noted = docs.slice(0, 2);
+  for (const [i, doc] of noted.entries()) {
+    const view = await call<{ blocks: Array<{ spans: Array<[number, number]> }> }>(page, web, 'getDocument', doc.id);
+    const [start] = view.blocks[0]?.spans[0] as [number, number];
+    await call(page, web, 'createAnnotation', { docId: doc.id, start, end: start + 12, note: `Note ${i + 1} on “${doc.title}”` });
+  }
+
+  await page.keyboard.press('Control+e');
+  const dialog = page.getByRole('dialog', { name: 'Export notes' });
+  await expect(dialog.getByRole('radio', { name: /The whole library/ })).toBeChecked();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const file = await download;
+  const name = file.suggestedFilename();
+  expect(name).toMatch(/^Dossier notes \d{4}-\d{2}-\d{2}\.zip$/);
+  await expect(dialog.getByRole('status')).toHaveText(`Downloaded “${name}” with 2 files. 2 notes.`);
+
+  const entries = unzipSync(new Uint8Array(await readFile(await file.path())));
+  const folder = name.replace(/\.zip$/, '');
+  expect(Object.keys(entries)).toHaveLength(2);
+  const notes = Object.entries(entries).map(([path, bytes]) => {
+    expect(path).toMatch(new RegExp(`^${folder}/[^/]+\\.md$`));
+    const markdown = strFromU8(bytes);
+    const front = parseYaml(/^---\n([\s\S]*?)\n---/.exec(markdown)?.[1] ?? '') as { title: string };
+    return { title: front.title, markdown };
+  });
+  expect(notes.map((n) => n.title).sort()).toEqual(noted.map((d) => d.title).sort());
+  for (const { title, markdown } of notes) expect(markdown).toContain(`Note ${noted.findIndex((d) => d.title === title) + 1} on`);
 });

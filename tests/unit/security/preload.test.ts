@@ -1,7 +1,6 @@
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contract } from '../../../main/common/contract';
-import { IPC_CHANNEL, SAVE_FILES_CHANNEL } from '../../../main/common/ipc';
+import { CALL_CHANNEL, contract, SIDE_CHANNELS } from '../../../main/common/contract';
 
 /*
  * The preload, bundled exactly as build.config.mjs bundles it and run
@@ -26,9 +25,11 @@ const ipcRenderer = {
 };
 const electron = { contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => (exposed[key] = api) }, ipcRenderer };
 
+let code = '';
+
 beforeAll(async () => {
   const bundle = await build({ entryPoints: ['preload/index.ts'], bundle: true, platform: 'node', format: 'cjs', external: ['electron'], write: false, logLevel: 'silent' });
-  const code = bundle.outputFiles[0]?.text ?? '';
+  code = bundle.outputFiles[0]?.text ?? '';
   const fakeRequire = (name: string) => {
     if (name === 'electron') return electron;
     throw new Error(`the sandboxed preload cannot require ${name}`);
@@ -50,10 +51,15 @@ describe('what the preload gives the page', () => {
     expect(Object.values(bridge).every((f) => typeof f === 'function')).toBe(true);
   });
 
+  it('is a few KB: the names of the contract, without its schemas or any library', () => {
+    expect(code.length).toBeLessThan(8 * 1024);
+    expect(code).not.toMatch(/require\("(?!electron")/);
+  });
+
   it('sends each call on the one IPC channel with the method name and the arguments as given', async () => {
     const call = exposed['dossier']?.['getDocument'] as (...args: unknown[]) => Promise<unknown>;
     await call('abc', { hostile: true });
-    expect(invoked.at(-1)).toEqual([IPC_CHANNEL, 'getDocument', ['abc', { hostile: true }]]);
+    expect(invoked.at(-1)).toEqual([CALL_CHANNEL, 'getDocument', ['abc', { hostile: true }]]);
   });
 
   it('never hands out ipcRenderer, its methods, or Node', () => {
@@ -71,14 +77,14 @@ describe('what the preload gives the page', () => {
     const save = exposed['dossierFiles']?.['save'] as (result: unknown) => Promise<unknown>;
     const files = { name: 'Notes.md', files: [{ name: 'Notes.md', mime: 'text/markdown', content: '# Notes' }], annotations: 1 };
     await save(files);
-    expect(invoked.at(-1)).toEqual([SAVE_FILES_CHANNEL, files]);
+    expect(invoked.at(-1)).toEqual([SIDE_CHANNELS.saveFiles.channel, files]);
   });
 
   it('passes menu commands to the page only when they look like command ids, without the IPC event', () => {
     const onCommand = exposed['dossierMenu']?.['onCommand'] as (callback: (id: string) => void) => () => void;
     const received: unknown[][] = [];
     const stop = onCommand((...args) => received.push(args));
-    const deliver = [...listeners.values()][0];
+    const deliver = listeners.get(SIDE_CHANNELS.menuCommand.channel);
     for (const id of ['go.library', '<script>', { id: 'go.library' }, 'constructor']) deliver?.({ sender: ipcRenderer }, id);
     expect(received).toEqual([['go.library']]);
     stop();

@@ -1,0 +1,45 @@
+import type { AppSettings } from './settings';
+
+/*
+ * The contract's plain values, without zod, so that the page can import them
+ * without bundling the schemas. The schemas (annotations.ts, settings.ts, …)
+ * are built on these and export them again.
+ */
+
+/** The longest note, in characters. */
+export const MAX_NOTE_CHARS = 20_000;
+
+/** Highlight colours, in the order the toolbar shows them. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+
+/** What a search result can be, as `is:` picks it. */
+export type ResultKind = 'passage' | 'note' | 'entity';
+
+/** The words `is:` takes (lower-cased), and the kind of result each stands for. */
+export const RESULT_KIND_WORDS: Readonly<Record<string, ResultKind>> = {
+  note: 'note',
+  notes: 'note',
+  entity: 'entity',
+  entities: 'entity',
+  passage: 'passage',
+  passages: 'passage',
+  text: 'passage',
+};
+
+/** The reading text's size in pixels: the reader's buttons step within these bounds, and settings outside them are refused. */
+export const FONT_SIZES = { min: 14, max: 26 } as const;
+
+/** What a new installation starts with. */
+export const DEFAULT_SETTINGS: AppSettings = {
+  theme: 'system',
+  reader: { font: 'serif', fontSize: 18, measure: 'medium', lineHeight: 1.65 },
+  sidebar: true,
+};
+
+/** The file extensions each kind of document is imported from (lower case, without the dot). */
+export const IMPORT_EXTENSIONS = {
+  pdf: ['pdf'],
+  html: ['html', 'htm', 'xhtml'],
+  markdown: ['md', 'markdown', 'mdown'],
+  text: ['txt', 'text'],
+} as const;
