@@ -6,6 +6,7 @@
  */
 
 import type { Block, DocumentSummary } from '../../common/contract';
+import { lastIndexAtOrBefore } from '../../common/sorted';
 import type { Annotation } from '../../common/contract/annotations';
 import type { Entity, EntityDocument, Mention, MentionInContext, RelatedEntity } from '../../common/contract/entities';
 import { rolesAt } from './roles';
@@ -21,18 +22,10 @@ export interface MentionSource {
   mentions: Mention[];
 }
 
-/** The index of the block holding `offset`, or -1. */
-export function blockAt(blocks: readonly Block[], offset: number): number {
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const block = blocks[mid] as Block;
-    if (offset < block.start) high = mid - 1;
-    else if (offset >= block.end) low = mid + 1;
-    else return mid;
-  }
-  return -1;
+/** The index of the block holding `offset`, or -1 (an offset between two blocks is in neither). */
+function blockHolding(blocks: readonly Block[], offset: number): number {
+  const index = lastIndexAtOrBefore(blocks, offset, { key: (b) => b.start });
+  return index >= 0 && offset < (blocks[index] as Block).end ? index : -1;
 }
 
 /** Undated documents last, the rest newest first. */
@@ -47,7 +40,7 @@ export function entityDocument(source: MentionSource, entityId: string, withRole
   if (own.length === 0) return null;
   const roles = new Map<string, string>();
   const mentions = own.map((m): MentionInContext => {
-    const index = blockAt(source.blocks, m.start);
+    const index = blockHolding(source.blocks, m.start);
     const block = source.blocks[index];
     const [start, end] = block ? sentenceAround(source.text, block.start, block.end, m.start, m.end) : [m.start, m.end];
     if (withRoles) for (const role of rolesAt(source.text, m.start, m.end, end)) if (!roles.has(role.toLowerCase())) roles.set(role.toLowerCase(), role);
@@ -61,7 +54,7 @@ function paragraphsByEntity(source: MentionSource): Map<string, Set<number>> {
   const byEntity = new Map<string, Set<number>>();
   for (const m of source.mentions) {
     const set = byEntity.get(m.entityId) ?? new Set<number>();
-    set.add(blockAt(source.blocks, m.start));
+    set.add(blockHolding(source.blocks, m.start));
     byEntity.set(m.entityId, set);
   }
   return byEntity;

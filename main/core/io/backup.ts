@@ -15,7 +15,8 @@ import { DossierError } from '../../common/errors';
 import type { CoreContext } from '../context';
 import { hashText } from '../library/documents';
 import { documentChanged } from './import/import';
-import { DEFAULT_SETTINGS, sanitize } from '../library/settings';
+import { DEFAULT_SETTINGS } from '../../common/contract';
+import { sanitize } from '../library/settings';
 
 /*
  * A backup is one JSON file with everything a person made: the documents

@@ -1,16 +1,10 @@
 import type { AppSettings, SettingsPatch } from '../../common/contract';
-import { ReaderSettings, ThemeSetting } from '../../common/contract';
+import { DEFAULT_SETTINGS, ReaderSettings, ThemeSetting } from '../../common/contract';
 import type { CoreEmitter } from '../events';
 import type { FileSpec, Store, StoreFile, Versioned } from '../store/store';
 
 interface SettingsData extends Versioned, AppSettings {}
 
-/** What a new installation starts with. */
-export const DEFAULT_SETTINGS: AppSettings = {
-  theme: 'system',
-  reader: { font: 'serif', fontSize: 18, measure: 'medium', lineHeight: 1.65 },
-  sidebar: true,
-};
 
 const SETTINGS: FileSpec<SettingsData> = {
   name: 'settings.json',

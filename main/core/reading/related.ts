@@ -16,7 +16,7 @@ import { DossierError } from '../../common/errors';
 import type { Entities } from '../entities/entities';
 import type { CoreEmitter } from '../events';
 import type { Documents } from '../library/documents';
-import { blockAt } from '../search/engine/engine';
+import { lastIndexAtOrBefore } from '../../common/sorted';
 import { mergeRanges, snippetOf, termRanges, type Range } from '../text/snippets';
 import { forEachTerm } from '../text/tokens';
 
@@ -71,7 +71,7 @@ function mentionsByBlock(blocks: readonly Block[], mentions: readonly Mention[])
   const starts = blocks.map((b) => b.start);
   const byBlock = new Map<number, Mention[]>();
   for (const mention of mentions) {
-    const index = blocks[blockAt(starts, mention.start)]?.index;
+    const index = blocks[Math.max(0, lastIndexAtOrBefore(starts, mention.start))]?.index;
     if (index === undefined) continue;
     byBlock.set(index, [...(byBlock.get(index) ?? []), mention]);
   }

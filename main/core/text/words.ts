@@ -5,6 +5,7 @@
  * nothing per word, which matters over a library of ten thousand documents.
  * Pure code.
  */
+import { firstIndexAtOrAfter } from '../../common/sorted';
 
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 const FNV_OFFSET = 0x811c9dc5;
@@ -85,15 +86,6 @@ export class WordSketch {
 
   has(word: string): boolean {
     const target = wordHash(word);
-    let low = 0;
-    let high = this.hashes.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const value = this.hashes[mid] as number;
-      if (value === target) return true;
-      if (value < target) low = mid + 1;
-      else high = mid - 1;
-    }
-    return false;
+    return this.hashes[firstIndexAtOrAfter(this.hashes, target)] === target;
   }
 }

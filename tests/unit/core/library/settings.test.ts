@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppSettings } from '../../../../main/common/contract';
 import { createDispatcher } from '../../../../main/core/dispatch';
-import { DEFAULT_SETTINGS } from '../../../../main/core/library/settings';
+import { DEFAULT_SETTINGS } from '../../../../main/common/contract';
 import { openTestDossier, tempDir } from '../../helpers';
 
 describe('app settings', () => {
