@@ -34,8 +34,39 @@ const merge = (settings: AppSettings, patch: SettingsPatch): AppSettings => ({
   sidebar: patch.sidebar ?? settings.sidebar,
 });
 
-/** Saves one change after another, so that two quick changes reach the core in the order they were made. */
-let queue: Promise<unknown> = Promise.resolve();
+/**
+ * Changes not yet acknowledged by the core, merged: kept in the page's storage
+ * so that a change made just before a reload (or a crash of the window) is
+ * saved when the window opens again, before the settings are read.
+ */
+const PENDING = 'dossier.settings.pending';
+
+function pending(): SettingsPatch | null {
+  try {
+    return JSON.parse(localStorage.getItem(PENDING) ?? 'null') as SettingsPatch | null;
+  } catch {
+    return null;
+  }
+}
+
+const mergePatch = (a: SettingsPatch | null, b: SettingsPatch): SettingsPatch => ({ ...a, ...b, reader: { ...a?.reader, ...b.reader } });
+
+let unacknowledged = 0;
+
+/** Saves `patch`; forgets the pending changes once every save sent so far is acknowledged. */
+function save(patch: SettingsPatch): Promise<AppSettings> {
+  unacknowledged++;
+  return api
+    .updateSettings(patch)
+    .finally(() => unacknowledged--)
+    .then((saved) => {
+      if (unacknowledged === 0) localStorage.removeItem(PENDING);
+      return saved;
+    });
+}
+
+/** Saves one change after another, so that two quick changes reach the core in the order they were made; the first saves what an earlier window left pending. */
+let queue: Promise<unknown> = Promise.resolve(pending()).then((left) => left && save(left)).catch(() => undefined);
 
 /**
  * The app settings (theme, reading typography, sidebar), kept by the core in
@@ -44,7 +75,7 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function SettingsProvider({ children }: { children: ReactNode }) {
   // Until the core answers, the cached copy; it is asked at once all the same.
-  const loaded = useQuery({ ...queries.settings(), initialData: cached, initialDataUpdatedAt: 0 });
+  const loaded = useQuery({ ...queries.settings(), queryFn: () => queue.then(() => api.getSettings()), initialData: cached, initialDataUpdatedAt: 0 });
   const settings = loaded.data;
   const [saveError, setSaveError] = useState<string | null>(null);
 
@@ -57,8 +88,9 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     // Applied at once: an answer to an earlier read must not bring the old value back.
     void queryClient.cancelQueries({ queryKey: key });
     queryClient.setQueryData(key, (current) => current && merge(current, patch));
+    localStorage.setItem(PENDING, JSON.stringify(mergePatch(pending(), patch)));
     queue = queue.then(() =>
-      api.updateSettings(patch).then(
+      save(patch).then(
         () => setSaveError(null),
         (error: Error) => setSaveError(`Your setting is in use but was not saved: ${error.message}`),
       ),

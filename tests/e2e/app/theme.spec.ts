@@ -111,3 +111,19 @@ test('a new window reopens the split view with both documents', async ({ page, w
   await expect(again.getByRole('heading', { level: 1, name: 'Why China Telecom is building IoT partnerships' })).toBeVisible();
   await expect(again.locator('[data-block="40"]')).toBeInViewport();
 });
+
+test('a reading setting changed just before a reload is kept, even when its save had not reached the core', async ({ page, web }) => {
+  await openApp(page, web);
+  await page.getByRole('link', { name: REPORT }).click();
+  const toolbar = page.getByRole('toolbar', { name: 'Reading settings' });
+  // The save never arrives before the reload: the window is closed on it.
+  await page.route('**/api/updateSettings', () => undefined);
+  await toolbar.getByRole('combobox', { name: 'Width' }).selectOption('narrow');
+  await page.unroute('**/api/updateSettings');
+  await page.reload();
+  await expect(toolbar.getByRole('combobox', { name: 'Width' })).toHaveValue('narrow');
+  await web.restart();
+  await openApp(page, web);
+  await page.getByRole('link', { name: REPORT }).click();
+  await expect(toolbar.getByRole('combobox', { name: 'Width' })).toHaveValue('narrow');
+});

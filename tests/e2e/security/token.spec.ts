@@ -61,7 +61,7 @@ test('a link in a note to Dossier’s own address opens a tab that carries no to
   const popupOpened = page.waitForEvent('popup');
   await page.getByRole('link', { name: 'my library' }).click();
   const popup = await popupOpened;
-  await expect(popup.getByRole('alert').first()).toContainText('missing or wrong token');
+  await expect(popup.getByRole('alert').first()).toContainText('Missing or wrong token');
   expect(popup.url()).not.toContain('token');
   expect(await popup.evaluate(() => sessionStorage.getItem('dossier.token'))).toBeNull();
   // The window it was opened from still works.
