@@ -116,10 +116,14 @@ test('a reading setting changed just before a reload is kept, even when its save
   await openApp(page, web);
   await page.getByRole('link', { name: REPORT }).click();
   const toolbar = page.getByRole('toolbar', { name: 'Reading settings' });
-  // The save never arrives before the reload: the window is closed on it.
-  await page.route('**/api/updateSettings', () => undefined);
+  // The first save never reaches the core before the reload: the window is closed on it.
+  let held = false;
+  await page.route('**/api/updateSettings', async (route) => {
+    if (held) return route.continue();
+    held = true;
+  });
   await toolbar.getByRole('combobox', { name: 'Width' }).selectOption('narrow');
-  await page.unroute('**/api/updateSettings');
+  await expect.poll(() => held).toBe(true);
   await page.reload();
   await expect(toolbar.getByRole('combobox', { name: 'Width' })).toHaveValue('narrow');
   await web.restart();
