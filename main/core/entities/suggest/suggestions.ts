@@ -71,13 +71,13 @@ export class SuggestionFinder {
     this.perDocument.delete(docId);
   }
 
-  /** Suggestions not yet entities (`existing`) and not rejected, by type then most mentioned. */
-  async find(existing: readonly Entity[], isRejected: (key: string) => boolean): Promise<Suggestion[]> {
+  /** Suggestions not yet entities (`existing`), by type then most mentioned. */
+  async find(existing: readonly Entity[]): Promise<Suggestion[]> {
     const lexicon = await loadLexicon();
     const docs = this.documents.list();
     const perDoc = await Promise.all(docs.map((d) => this.candidatesOf(d.id, lexicon)));
     const taken = new Set(existing.flatMap((e) => [e.name, ...e.aliases].map(nameKey)));
-    const proposals = propose(perDoc, lexicon).filter((p) => ![p.name, ...p.aliases].some((n) => taken.has(nameKey(n)) || isRejected(nameKey(n))));
+    const proposals = propose(perDoc, lexicon).filter((p) => ![p.name, ...p.aliases].some((n) => taken.has(nameKey(n))));
     const counted = await this.count(proposals, existing);
     return counted.sort((a, b) => TYPE_ORDER.indexOf(a.type as SuggestedType) - TYPE_ORDER.indexOf(b.type as SuggestedType) || b.mentions - a.mentions || a.name.localeCompare(b.name));
   }

@@ -89,7 +89,7 @@ describe('suggestions', () => {
   it('leave out existing entities and rejected suggestions, also after a restart', async () => {
     const first = await openTestDossier();
     await first.api.createEntity({ type: 'organisation', name: 'GSMA' });
-    await first.api.rejectSuggestion('John Hoffman');
+    await first.api.rejectSuggestions(['John Hoffman']);
     const again = await openTestDossier(first.dataDir);
     const suggestions = await again.api.listSuggestions();
     const all = suggestions.flatMap(names);
