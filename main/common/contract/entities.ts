@@ -3,6 +3,7 @@ import { method } from './method';
 import { Id } from './documents';
 import { Tag, type Annotation } from './annotations';
 import type { Snippet } from './search';
+import type { ExportResult } from './io';
 
 /*
  * Entities: the people, organisations, places, events and topics the texts
@@ -145,11 +146,21 @@ export interface EntityDocument {
   roles: string[];
 }
 
+/** A paragraph that names two entities, both highlighted. */
+export interface SharedPassage {
+  docId: string;
+  title: string;
+  block: number;
+  passage: Snippet;
+}
+
 /** Another entity named in the same paragraphs. */
 export interface RelatedEntity {
   entity: Entity;
   /** Paragraphs that name both. */
   paragraphs: number;
+  /** The first of those paragraphs (at most 20), document by document. */
+  passages: SharedPassage[];
 }
 
 export interface EntityDetail {
@@ -210,7 +221,7 @@ export const entitiesContract = {
   rejectSuggestions: method<void>()(z.tuple([SuggestionNames])),
   restoreSuggestions: method<void>()(z.tuple([SuggestionNames])),
   /** Every entity, its aliases, mentions (document, date, passage) and role phrases, as CSV for a spreadsheet. */
-  exportEntities: method<string>()(z.tuple([])),
+  exportEntities: method<ExportResult>()(z.tuple([])),
   /** Ids of the documents that carry every entity and tag of the filter. */
   documentsWith: method<string[]>()(z.tuple([Filter])),
   /** Ids of the annotations that carry every entity and tag of the filter. */

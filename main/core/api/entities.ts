@@ -46,7 +46,7 @@ export function entitiesApi(ctx: CoreContext): Pick<ApiImpl, EntityMethods> {
     acceptSuggestions: (inputs) => entities.create(inputs),
     rejectSuggestions: (names) => entities.rejectSuggestions(names),
     restoreSuggestions: (names) => entities.restoreSuggestions(names),
-    exportEntities: () => entities.exportCsv(),
+    exportEntities: async () => ({ name: 'entities', files: [{ name: 'entities.csv', mime: 'text/csv', content: await entities.exportCsv() }], annotations: 0 }),
     documentsWith: (filter) => documentsWith(ctx, filter),
     annotationsWith: (filter) => annotationsWith(ctx, filter),
   };

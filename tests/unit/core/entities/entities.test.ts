@@ -254,7 +254,8 @@ describe('the entities as CSV', () => {
     const { api } = await openTestDossier();
     await api.createEntity({ type: 'person', name: 'Chen Zhongyue', aliases: ['=Chairman Chen'], notes: '+ met in Shanghai' });
     await api.createEntity({ type: 'place', name: 'Atlantis' });
-    const csv = await api.exportEntities();
+    const { files } = await api.exportEntities();
+    const csv = files[0]?.content ?? '';
     expect(csv.startsWith('\uFEFF"Entity","Type","Aliases","Notes","Document","Date","Passage"')).toBe(true);
     const rows = csv.slice(1).trimEnd().split('\r\n');
     expect(rows).toHaveLength(1 + 5 + 1);
