@@ -5,7 +5,6 @@ import { THEMES, useTheme } from '../a11y/axe';
 import { test, expect, openApp, shot } from '../fixtures';
 
 const SEED_000 = 'China Unicom successfully held the Global Partners Meeting themed…';
-const SEED_001 = 'The 2021 China Mobile Global Partners Conference inaugurated';
 const SEED_003 = 'Why China Telecom is building IoT partnerships';
 
 const toast = (page: Page) => page.locator('.undo-toast');
