@@ -27,6 +27,8 @@ export interface AppSettings {
   reader: ReaderSettings;
   /** Whether the entity and tag sidebar is shown beside the views. */
   sidebar: boolean;
+  /** Whether entity mentions are underlined in the reader (and a click on one shows its card). */
+  mentions: boolean;
 }
 
 /** A change to some settings; the reader's fields can be changed one at a time. */
@@ -34,6 +36,7 @@ export const SettingsPatch = z.strictObject({
   theme: ThemeSetting.optional(),
   reader: ReaderSettings.partial().optional(),
   sidebar: z.boolean().optional(),
+  mentions: z.boolean().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 

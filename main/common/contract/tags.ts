@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './method';
 import { Id } from './documents';
-import { MAX_TAGS, Tag } from './annotations';
+import { MAX_TAGS, Tag, TagList } from './annotations';
 
 /*
  * Tags: free labels on documents and annotations, hierarchical with `/`
@@ -20,10 +20,25 @@ export interface TagInfo {
   used: boolean;
 }
 
-/** What a rename, merge or delete changed. */
+/** One document's or annotation's tags as a change found and left them. */
+const TagEdit = z.strictObject({ id: Id, before: TagList, after: TagList });
+
+/**
+ * The tags a rename, merge or delete changed, item by item: what
+ * `restoreTags` needs to take it back. Items whose tags were changed again
+ * since keep those later changes.
+ */
+export const TagEdits = z.strictObject({
+  documents: z.array(TagEdit).max(100_000),
+  annotations: z.array(TagEdit).max(100_000),
+});
+export type TagEdits = z.infer<typeof TagEdits>;
+
+/** What a rename, merge, delete or restore changed: how many documents and annotations, and how to take it back. */
 export interface TagChange {
   documents: number;
   annotations: number;
+  edits: TagEdits;
 }
 
 export const tagsContract = {
@@ -38,4 +53,6 @@ export const tagsContract = {
   renameTag: method<TagChange>()(z.tuple([Tag, Tag])),
   /** Removes a tag (and the tags under it) from documents and annotations; they themselves stay. */
   deleteTag: method<TagChange>()(z.tuple([Tag])),
+  /** Gives each document and annotation of a change its tags from before it (a rename, merge or delete undone). */
+  restoreTags: method<TagChange>()(z.tuple([TagEdits])),
 };

@@ -34,6 +34,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   theme: 'system',
   reader: { font: 'serif', fontSize: 18, measure: 'medium', lineHeight: 1.65 },
   sidebar: true,
+  mentions: true,
 };
 
 /** The file extensions each kind of document is imported from (lower case, without the dot). */

@@ -12,11 +12,16 @@ type EntityMethods =
   | 'updateEntity'
   | 'mergeEntities'
   | 'deleteEntity'
+  | 'undoEntityChange'
+  | 'previewEntityChange'
   | 'getEntity'
   | 'getDocumentMentions'
   | 'listSuggestions'
+  | 'listRejectedSuggestions'
   | 'acceptSuggestions'
-  | 'rejectSuggestion'
+  | 'rejectSuggestions'
+  | 'restoreSuggestions'
+  | 'exportEntities'
   | 'documentsWith'
   | 'annotationsWith';
 
@@ -32,11 +37,16 @@ export function entitiesApi(ctx: CoreContext): Pick<ApiImpl, EntityMethods> {
     updateEntity: (id, patch) => entities.update(id, patch),
     mergeEntities: (targetId, sourceId) => entities.merge(targetId, sourceId),
     deleteEntity: (id) => entities.delete(id),
+    undoEntityChange: (change) => entities.undo(change),
+    previewEntityChange: (proposal) => entities.preview(proposal),
     getEntity: (id) => entities.detail(id),
     getDocumentMentions: (docId) => entities.documentMentions(docId),
     listSuggestions: () => entities.suggest(),
+    listRejectedSuggestions: () => entities.rejected(),
     acceptSuggestions: (inputs) => entities.create(inputs),
-    rejectSuggestion: (name) => entities.rejectSuggestion(name),
+    rejectSuggestions: (names) => entities.rejectSuggestions(names),
+    restoreSuggestions: (names) => entities.restoreSuggestions(names),
+    exportEntities: async () => ({ name: 'entities', files: [{ name: 'entities.csv', mime: 'text/csv', content: await entities.exportCsv() }], annotations: 0 }),
     documentsWith: (filter) => documentsWith(ctx, filter),
     annotationsWith: (filter) => annotationsWith(ctx, filter),
   };

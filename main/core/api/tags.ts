@@ -1,7 +1,7 @@
 import type { ApiImpl } from '../../common/contract';
 import type { CoreContext } from '../context';
 
-type TagMethods = 'listTags' | 'listDocumentTags' | 'getDocumentTags' | 'setDocumentTags' | 'renameTag' | 'deleteTag';
+type TagMethods = 'listTags' | 'listDocumentTags' | 'getDocumentTags' | 'setDocumentTags' | 'renameTag' | 'deleteTag' | 'restoreTags';
 
 /** The tags part of the API. */
 export function tagsApi({ tags, documents }: CoreContext): Pick<ApiImpl, TagMethods> {
@@ -15,5 +15,6 @@ export function tagsApi({ tags, documents }: CoreContext): Pick<ApiImpl, TagMeth
     setDocumentTags: (docId, list) => tags.setDocumentTags(docId, list),
     renameTag: (from, to) => tags.rename(from, to),
     deleteTag: (tag) => tags.delete(tag),
+    restoreTags: (edits) => tags.restore(edits),
   };
 }

@@ -12,8 +12,11 @@
 import type {
   DocumentMentions,
   Entity,
+  EntityChange,
+  EntityChangePreview,
   EntityDetail,
   EntityPatch,
+  EntityProposal,
   EntitySummary,
   EntityType,
   EntityTypePatch,
@@ -26,11 +29,17 @@ import type { Annotations } from '../annotations/annotations';
 import type { CoreEmitter } from '../events';
 import type { Documents } from '../library/documents';
 import { annotationsOnMentions, byDateNewestFirst, entityDocument, relatedEntities, type MentionSource } from './page';
-import { EntityStore, type NameChange } from './entity-store';
+import { EntityStore } from './entity-store';
+import { previewOf } from './preview';
+import { entitiesCsv } from './export';
 import { MentionIndex } from './mention-index';
 import { nameKey } from './names';
 import type { Store } from '../store/store';
 import { SuggestionFinder } from './suggest/suggestions';
+
+/** An entity's mentions document by document, newest first, with role phrases for people. */
+const documentsOf = (sources: readonly MentionSource[], entity: Entity) =>
+  sources.flatMap((s) => entityDocument(s, entity.id, entity.type === 'person') ?? []).sort(byDateNewestFirst);
 
 export class Entities {
   private constructor(
@@ -100,28 +109,35 @@ export class Entities {
   }
 
   async create(inputs: readonly NewEntity[]): Promise<Entity[]> {
-    const { entities, change } = await this.entityStore.create(inputs);
-    this.changed(change);
-    return entities;
+    return (await this.commit(this.entityStore.planCreate(inputs))).after;
   }
 
-  async update(id: string, patch: EntityPatch): Promise<Entity> {
-    const { entity, change } = await this.entityStore.update(id, patch);
-    this.changed(change);
-    return entity;
+  async update(id: string, patch: EntityPatch): Promise<EntityChange> {
+    return this.commit(this.entityStore.planUpdate(id, patch));
   }
 
-  async merge(targetId: string, sourceId: string): Promise<Entity> {
-    const { entity, change } = await this.entityStore.merge(targetId, sourceId);
-    this.changed(change);
-    return entity;
+  async merge(targetId: string, sourceId: string): Promise<EntityChange> {
+    return this.commit(this.entityStore.planMerge(targetId, sourceId));
   }
 
   /** Deletes the entity; documents and annotations are not touched. */
-  async delete(id: string): Promise<Entity> {
-    const { entity, change } = await this.entityStore.delete(id);
-    this.changed(change);
-    return entity;
+  async delete(id: string): Promise<EntityChange> {
+    return this.commit(this.entityStore.planDelete(id));
+  }
+
+  /** Takes a change back; returns the change that redoes it. */
+  async undo(change: EntityChange): Promise<EntityChange> {
+    return this.commit(this.entityStore.planUndo(change));
+  }
+
+  /** What an update, merge or delete would link and unlink, without making it. */
+  async preview(proposal: EntityProposal): Promise<EntityChangePreview> {
+    const change = this.plan(proposal);
+    const before = new Set(change.before.map((e) => e.id));
+    const all = await this.mentions.all();
+    const total = [...all.values()].reduce((n, list) => n + list.filter((m) => before.has(m.entityId)).length, 0);
+    const affected = await this.mentions.preview(this.entityStore.applied(change), this.entityStore.namesChangedBy(change));
+    return previewOf(total, affected, before, new Set(change.after.map((e) => e.id)));
   }
 
   /** A document's mentions, in text order. */
@@ -144,8 +160,8 @@ export class Entities {
 
   async detail(id: string): Promise<EntityDetail> {
     const entity = this.entityStore.get(id);
-    const sources = await this.sourcesMentioning(id);
-    const documents = sources.flatMap((s) => entityDocument(s, id, entity.type === 'person') ?? []).sort(byDateNewestFirst);
+    const sources = await this.sourcesMentioning((entityId) => entityId === id);
+    const documents = documentsOf(sources, entity);
     const byId = new Map(this.entityStore.list().map((e) => [e.id, e]));
     const annotations = await Promise.all(sources.map(async (s) => annotationsOnMentions(await this.annotations.annotationsOf(s.doc.id), s.mentions, id)));
     return {
@@ -158,12 +174,36 @@ export class Entities {
     };
   }
 
-  suggest(): Promise<Suggestion[]> {
-    return this.suggestions.find(this.entityStore.list(), (key) => this.entityStore.isRejected(key));
+  /** The names the texts use that are not entities yet, except those turned down. */
+  async suggest(): Promise<Suggestion[]> {
+    return (await this.allSuggestions()).filter((s) => !this.isRejected(s));
   }
 
-  rejectSuggestion(name: string): Promise<void> {
-    return this.entityStore.reject(nameKey(name));
+  /** The suggestions turned down, as they would be now. */
+  async rejected(): Promise<Suggestion[]> {
+    return (await this.allSuggestions()).filter((s) => this.isRejected(s));
+  }
+
+  rejectSuggestions(names: readonly string[]): Promise<void> {
+    return this.entityStore.reject(names.map(nameKey));
+  }
+
+  restoreSuggestions(names: readonly string[]): Promise<void> {
+    return this.entityStore.unreject(names.map(nameKey));
+  }
+
+  private allSuggestions(): Promise<Suggestion[]> {
+    return this.suggestions.find(this.entityStore.list());
+  }
+
+  private isRejected(suggestion: Suggestion): boolean {
+    return [suggestion.name, ...suggestion.aliases].some((name) => this.entityStore.isRejected(nameKey(name)));
+  }
+
+  private plan(proposal: EntityProposal): EntityChange {
+    if (proposal.kind === 'update') return this.entityStore.planUpdate(proposal.id, proposal.patch);
+    if (proposal.kind === 'merge') return this.entityStore.planMerge(proposal.target, proposal.source);
+    return this.entityStore.planDelete(proposal.id);
   }
 
   private typeOf(entity: Entity): EntityType {
@@ -171,18 +211,29 @@ export class Entities {
     return this.entityStore.types().find((t) => t.id === entity.type) ?? { id: entity.type, name: entity.type, color: '#777777', builtin: false };
   }
 
-  private async sourcesMentioning(id: string): Promise<MentionSource[]> {
+  /** Every entity with its mentions in context, as CSV. */
+  async exportCsv(): Promise<string> {
+    const sources = await this.sourcesMentioning(() => true);
+    const entities = [...this.entityStore.list()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+    return entitiesCsv(entities.map((entity) => ({ entity, type: this.typeOf(entity), documents: documentsOf(sources, entity) })));
+  }
+
+  /** The documents with a mention of an entity that `wanted` picks, each read once. */
+  private async sourcesMentioning(wanted: (entityId: string) => boolean): Promise<MentionSource[]> {
     const all = await this.mentions.all();
     const sources: MentionSource[] = [];
     for (const [docId, mentions] of all) {
-      if (!mentions.some((m) => m.entityId === id)) continue;
+      if (!mentions.some((m) => wanted(m.entityId))) continue;
       sources.push({ doc: this.documents.get(docId), text: await this.documents.text(docId), blocks: await this.documents.blocks(docId), mentions });
     }
     return sources;
   }
 
-  private changed(change: NameChange): void {
-    this.mentions.entitiesChanged(this.entityStore.list(), change.names);
+  /** Saves a planned change, then brings the mentions up to date and tells the modules that follow entities. */
+  private async commit(change: EntityChange): Promise<EntityChange> {
+    const names = await this.entityStore.commit(change);
+    this.mentions.entitiesChanged(this.entityStore.list(), names);
     this.events.emit('entitiesChanged');
+    return change;
   }
 }

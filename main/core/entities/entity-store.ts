@@ -7,7 +7,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import type { Entity, EntityPatch, EntityType, EntityTypePatch, NewEntity, NewEntityType } from '../../common/contract/entities';
+import type { Entity, EntityChange, EntityPatch, EntityType, EntityTypePatch, NewEntity, NewEntityType } from '../../common/contract/entities';
 import { DossierError } from '../../common/errors';
 import { checkName, nameKey, tidyName } from './names';
 import type { FileSpec, Store, StoreFile, Versioned } from '../store/store';
@@ -33,11 +33,6 @@ const FILE: FileSpec<EntitiesData> = {
   schema: 1,
   defaults: () => ({ schema: 1, types: structuredClone([...BUILTIN_TYPES]), entities: [], rejected: [] }),
 };
-
-/** What a change did to the names the texts are searched for: the mention cache re-reads documents that hold them. */
-export interface NameChange {
-  names: string[];
-}
 
 const newId = (): string => randomBytes(6).toString('base64url');
 const article = (type: EntityType): string => (/^[aeiou]/i.test(type.name) ? 'an' : 'a');
@@ -100,7 +95,7 @@ export class EntityStore {
   }
 
   /** Creates entities, all or none. */
-  async create(inputs: readonly NewEntity[]): Promise<{ entities: Entity[]; change: NameChange }> {
+  planCreate(inputs: readonly NewEntity[]): EntityChange {
     const now = new Date().toISOString();
     const made: Entity[] = [];
     for (const input of inputs) {
@@ -108,48 +103,87 @@ export class EntityStore {
       const { name, aliases } = this.checkNames(input.name, input.aliases ?? [], made);
       made.push({ id: newId(), type: input.type, name, aliases, notes: input.notes ?? '', created: now, modified: now });
     }
-    await this.file.update((data) => data.entities.push(...made));
-    return { entities: made, change: { names: made.flatMap((e) => [e.name, ...e.aliases]) } };
+    return { before: [], after: made };
   }
 
-  async update(id: string, patch: EntityPatch): Promise<{ entity: Entity; change: NameChange }> {
+  planUpdate(id: string, patch: EntityPatch): EntityChange {
     const current = this.get(id);
     if (patch.type !== undefined) this.type(patch.type);
-    const { name, aliases } = this.checkNames(patch.name ?? current.name, patch.aliases ?? current.aliases, [], id);
+    const { name, aliases } = this.checkNames(patch.name ?? current.name, patch.aliases ?? current.aliases, [], new Set([id]));
     const next: Entity = { ...current, name, aliases, type: patch.type ?? current.type, notes: patch.notes ?? current.notes, modified: new Date().toISOString() };
-    await this.file.update((data) => (data.entities = data.entities.map((e) => (e.id === id ? next : e))));
-    return { entity: next, change: { names: changedNames([current.name, ...current.aliases], [name, ...aliases]) } };
+    return { before: [current], after: [next] };
   }
 
   /** Folds `sourceId` into `targetId`: the source's names become aliases, its notes are appended. */
-  async merge(targetId: string, sourceId: string): Promise<{ entity: Entity; change: NameChange }> {
+  planMerge(targetId: string, sourceId: string): EntityChange {
     if (targetId === sourceId) throw new DossierError('invalid_argument', 'An entity cannot be merged into itself; choose two different entities');
     const target = this.get(targetId);
     const source = this.get(sourceId);
     const aliases = dedupe([...target.aliases, source.name, ...source.aliases], target.name);
     const notes = [target.notes, source.notes].filter((n) => n.trim()).join('\n\n');
-    const merged: Entity = { ...target, aliases, notes, modified: new Date().toISOString() };
-    await this.file.update((data) => (data.entities = data.entities.filter((e) => e.id !== sourceId).map((e) => (e.id === targetId ? merged : e))));
-    return { entity: merged, change: { names: [source.name, ...source.aliases] } };
+    return { before: [target, source], after: [{ ...target, aliases, notes, modified: new Date().toISOString() }] };
   }
 
-  async delete(id: string): Promise<{ entity: Entity; change: NameChange }> {
-    const entity = this.get(id);
-    await this.file.update((data) => (data.entities = data.entities.filter((e) => e.id !== id)));
-    return { entity, change: { names: [entity.name, ...entity.aliases] } };
+  planDelete(id: string): EntityChange {
+    return { before: [this.get(id)], after: [] };
   }
 
-  async reject(key: string): Promise<void> {
-    if (this.isRejected(key)) return;
-    await this.file.update((data) => data.rejected.push(key));
+  /**
+   * The reverse of a change, checked: its entities must still be as it left
+   * them, and those it removed must fit back (type known, names free). The
+   * entities come back exactly as they were, ids and dates included.
+   */
+  planUndo(change: EntityChange): EntityChange {
+    const leaving = new Set(change.after.map((e) => e.id));
+    for (const left of change.after) {
+      const now = this.file.data.entities.find((e) => e.id === left.id);
+      if (!now || !sameEntity(now, left)) throw new DossierError('conflict', `“${left.name}” has changed since; undo the later changes first. Nothing was changed.`);
+    }
+    const back: Entity[] = [];
+    for (const entity of change.before) {
+      if (!leaving.has(entity.id) && this.file.data.entities.some((e) => e.id === entity.id)) {
+        throw new DossierError('conflict', `“${entity.name}” is already back. Nothing was changed.`);
+      }
+      this.type(entity.type);
+      const { name, aliases } = this.checkNames(entity.name, entity.aliases, back, leaving);
+      back.push({ ...entity, name, aliases });
+    }
+    return { before: change.after, after: back };
+  }
+
+  /** The entities as `change` would leave them. */
+  applied(change: EntityChange): Entity[] {
+    return applyChange(this.file.data.entities, change);
+  }
+
+  /** The names whose owner a change changes: those the mention cache must look for again. */
+  namesChangedBy(change: EntityChange): string[] {
+    return ownerChanges(change);
+  }
+
+  /** Saves a planned change; returns the names whose owner it changed. */
+  async commit(change: EntityChange): Promise<string[]> {
+    await this.file.update((data) => (data.entities = applyChange(data.entities, change)));
+    return ownerChanges(change);
+  }
+
+  async reject(keys: readonly string[]): Promise<void> {
+    const fresh = [...new Set(keys)].filter((key) => !this.isRejected(key));
+    if (fresh.length > 0) await this.file.update((data) => data.rejected.push(...fresh));
+  }
+
+  async unreject(keys: readonly string[]): Promise<void> {
+    const drop = new Set(keys);
+    if (this.file.data.rejected.some((key) => drop.has(key))) await this.file.update((data) => (data.rejected = data.rejected.filter((key) => !drop.has(key))));
   }
 
   /**
    * The tidied name and aliases, or an error when one is empty, too long,
    * or already a name of another entity (`pending` are entities about to be
-   * created with these).
+   * created with these; entities in `ignore` are the one being changed, or
+   * about to go).
    */
-  private checkNames(rawName: string, rawAliases: readonly string[], pending: readonly Entity[], self?: string): { name: string; aliases: string[] } {
+  private checkNames(rawName: string, rawAliases: readonly string[], pending: readonly Entity[], ignore: ReadonlySet<string> = new Set()): { name: string; aliases: string[] } {
     const name = checkName(rawName);
     const aliases = dedupe(
       rawAliases.map((alias) => checkName(alias, 'alias')),
@@ -157,7 +191,7 @@ export class EntityStore {
     );
     const owners = new Map<string, Entity>();
     for (const entity of [...this.file.data.entities, ...pending]) {
-      if (entity.id === self) continue;
+      if (ignore.has(entity.id)) continue;
       for (const n of [entity.name, ...entity.aliases]) owners.set(nameKey(n), entity);
     }
     for (const candidate of [name, ...aliases]) {
@@ -202,9 +236,27 @@ function dedupe(names: readonly string[], name: string): string[] {
   });
 }
 
-/** Names in one list and not the other, compared by key. */
-function changedNames(before: readonly string[], after: readonly string[]): string[] {
-  const keysBefore = new Set(before.map(nameKey));
-  const keysAfter = new Set(after.map(nameKey));
-  return [...before.filter((n) => !keysAfter.has(nameKey(n))), ...after.filter((n) => !keysBefore.has(nameKey(n)))];
+/** `entities` with a change made: its entities replaced in place or removed, new ones last. */
+function applyChange(entities: readonly Entity[], change: EntityChange): Entity[] {
+  const next = new Map(change.after.map((e) => [e.id, e]));
+  const gone = new Set(change.before.map((e) => e.id));
+  const kept = entities.flatMap((e) => {
+    const replacement = next.get(e.id);
+    next.delete(e.id);
+    return replacement ? [replacement] : gone.has(e.id) ? [] : [e];
+  });
+  return [...kept, ...next.values()];
+}
+
+const sameEntity = (a: Entity, b: Entity): boolean =>
+  a.id === b.id && a.type === b.type && a.name === b.name && a.notes === b.notes && a.created === b.created && a.modified === b.modified && a.aliases.join('\n') === b.aliases.join('\n');
+
+/** The names of a change's entities whose owner it changes: names that come, go, or move to another entity. */
+function ownerChanges(change: EntityChange): string[] {
+  const owners = (entities: readonly Entity[]) => new Map(entities.flatMap((e) => [e.name, ...e.aliases].map((n) => [nameKey(n), { id: e.id, name: n }] as const)));
+  const before = owners(change.before);
+  const after = owners(change.after);
+  const changed = new Map<string, string>();
+  for (const [key, owner] of [...before, ...after]) if (before.get(key)?.id !== after.get(key)?.id) changed.set(key, owner.name);
+  return [...changed.values()];
 }

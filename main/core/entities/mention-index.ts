@@ -33,9 +33,9 @@ export class MentionIndex {
     this.matcher = new MentionMatcher(entities);
   }
 
-  /** The entities are now `entities`; `changedNames` are the names that appeared or disappeared. */
+  /** The entities are now `entities`; `changedNames` are the names that appeared, disappeared or changed owner. */
   entitiesChanged(entities: readonly Named[], changedNames: readonly string[]): void {
-    const words = changedNames.map((name) => firstWord(name)?.word).filter((word): word is string => word !== undefined);
+    const words = firstWords(changedNames);
     const previous = this.generation;
     this.matcher = new MentionMatcher(entities);
     this.generation++;
@@ -43,6 +43,24 @@ export class MentionIndex {
     for (const entry of this.cache.values()) {
       if (entry.generation === previous && !words.some((word) => entry.sketch.has(word))) entry.generation = this.generation;
     }
+  }
+
+  /**
+   * What the mentions would be with `entities` instead, changing nothing:
+   * each document that may hold one of `changedNames`, with its mentions now
+   * and then (the others would stay as they are).
+   */
+  async preview(entities: readonly Named[], changedNames: readonly string[]): Promise<Array<{ now: Mention[]; then: Mention[] }>> {
+    const all = await this.all();
+    const words = firstWords(changedNames);
+    const matcher = new MentionMatcher(entities);
+    const affected: Array<{ now: Mention[]; then: Mention[] }> = [];
+    for (const doc of this.documents.list()) {
+      const sketch = this.cache.get(doc.id)?.sketch;
+      if (sketch && !words.some((word) => sketch.has(word))) continue;
+      affected.push({ now: all.get(doc.id) ?? [], then: matcher.find(await this.documents.text(doc.id)) });
+    }
+    return affected;
   }
 
   /** A document's text was added, replaced or removed. */
@@ -82,6 +100,8 @@ export class MentionIndex {
     return result;
   }
 }
+
+const firstWords = (names: readonly string[]): string[] => names.map((name) => firstWord(name)?.word).filter((word): word is string => word !== undefined);
 
 /** Mentions and the sketch of a text read for the first time, in one pass (the sketch stays valid until the text changes). */
 function firstReading(matcher: MentionMatcher, text: string): Omit<Cached, 'generation'> {

@@ -100,6 +100,27 @@ export class MentionMatcher {
     });
     return mentions;
   }
+
+  /** Every name matching at every word of `text` (overlaps included), in text order: to work out what `find` would give with fewer entities. */
+  findAll(text: string): MatchPoint[] {
+    const points: MatchPoint[] = [];
+    forEachWord(text, (start, _end, hash) => {
+      const matches: Mention[] = [];
+      for (const candidate of this.byFirstWord.get(hash) ?? []) {
+        const from = start - candidate.lead;
+        const to = from < 0 ? -1 : matchAt(candidate, text, from);
+        if (to >= 0) matches.push({ entityId: candidate.entityId, start: from, end: to });
+      }
+      if (matches.length > 0) points.push({ start, matches });
+    });
+    return points;
+  }
+}
+
+/** Every name that matches where a word starts, longest first: the choices `find` picks from. */
+export interface MatchPoint {
+  start: number;
+  matches: Mention[];
 }
 
 /** Where the candidate's name ends when it starts at `from` and ends on a word boundary, or -1. */

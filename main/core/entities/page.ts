@@ -8,11 +8,12 @@
 import type { Block, DocumentSummary } from '../../common/contract';
 import { lastIndexAtOrBefore } from '../../common/sorted';
 import type { Annotation } from '../../common/contract/annotations';
-import type { Entity, EntityDocument, Mention, MentionInContext, RelatedEntity } from '../../common/contract/entities';
+import type { Entity, EntityDocument, Mention, MentionInContext, RelatedEntity, SharedPassage } from '../../common/contract/entities';
 import { rolesAt } from './roles';
 import { sentenceAround, snippetOf } from '../text/sentences';
 
 const MAX_RELATED = 12;
+const MAX_PASSAGES = 20;
 
 /** What the page is built from: one document, its text, blocks and mentions. */
 export interface MentionSource {
@@ -60,23 +61,34 @@ function paragraphsByEntity(source: MentionSource): Map<string, Set<number>> {
   return byEntity;
 }
 
-/** The entities named most often in the same paragraph as `entityId`, most shared paragraphs first. */
+/** A paragraph that names both entities, with their mentions marked. */
+function sharedPassage(source: MentionSource, block: number, ids: readonly string[]): SharedPassage {
+  const { start, end } = source.blocks[block] as Block;
+  const marks = source.mentions.filter((m) => ids.includes(m.entityId) && m.start >= start && m.end <= end).map((m): [number, number] => [m.start, m.end]);
+  return { docId: source.doc.id, title: source.doc.title, block, passage: snippetOf(source.text, start, end, marks) };
+}
+
+/** The entities named most often in the same paragraph as `entityId`, most shared paragraphs first, with the first of those paragraphs. */
 export function relatedEntities(sources: readonly MentionSource[], entityId: string, entities: ReadonlyMap<string, Entity>): RelatedEntity[] {
-  const shared = new Map<string, number>();
+  const shared = new Map<string, { paragraphs: number; passages: SharedPassage[] }>();
   for (const source of sources) {
     const byEntity = paragraphsByEntity(source);
     const mine = byEntity.get(entityId);
     if (!mine) continue;
     for (const [other, paragraphs] of byEntity) {
       if (other === entityId) continue;
-      const together = [...paragraphs].filter((p) => mine.has(p)).length;
-      if (together > 0) shared.set(other, (shared.get(other) ?? 0) + together);
+      const together = [...paragraphs].filter((p) => p >= 0 && mine.has(p));
+      if (together.length === 0) continue;
+      const entry = shared.get(other) ?? { paragraphs: 0, passages: [] };
+      entry.paragraphs += together.length;
+      for (const block of together.sort((a, b) => a - b)) if (entry.passages.length < MAX_PASSAGES) entry.passages.push(sharedPassage(source, block, [entityId, other]));
+      shared.set(other, entry);
     }
   }
   return [...shared]
-    .flatMap(([id, paragraphs]) => {
+    .flatMap(([id, entry]) => {
       const entity = entities.get(id);
-      return entity ? [{ entity, paragraphs }] : [];
+      return entity ? [{ entity, ...entry }] : [];
     })
     .sort((a, b) => b.paragraphs - a.paragraphs || a.entity.name.localeCompare(b.entity.name))
     .slice(0, MAX_RELATED);

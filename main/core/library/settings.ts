@@ -30,6 +30,7 @@ export function sanitize(data: Partial<Record<keyof AppSettings, unknown>>): App
     theme: theme.success ? theme.data : DEFAULT_SETTINGS.theme,
     reader,
     sidebar: typeof data.sidebar === 'boolean' ? data.sidebar : DEFAULT_SETTINGS.sidebar,
+    mentions: typeof data.mentions === 'boolean' ? data.mentions : DEFAULT_SETTINGS.mentions,
   };
 }
 
@@ -53,7 +54,7 @@ export class Settings {
     const changes = Object.fromEntries(Object.entries(patch.reader ?? {}).filter(([, value]) => value !== undefined));
     const next = await this.file.update((data) => {
       const settings = sanitize(data);
-      const merged: AppSettings = { theme: patch.theme ?? settings.theme, reader: { ...settings.reader, ...changes }, sidebar: patch.sidebar ?? settings.sidebar };
+      const merged: AppSettings = { theme: patch.theme ?? settings.theme, reader: { ...settings.reader, ...changes }, sidebar: patch.sidebar ?? settings.sidebar, mentions: patch.mentions ?? settings.mentions };
       Object.assign(data, { schema: SETTINGS.schema, ...merged });
       return merged;
     });

@@ -8,7 +8,7 @@
  * `documentTagsChanged` on the core's events says a document's tags changed.
  */
 
-import type { TagChange, TagInfo } from '../../common/contract/tags';
+import type { TagChange, TagEdits, TagInfo } from '../../common/contract/tags';
 import { DossierError } from '../../common/errors';
 import type { Annotations } from '../annotations/annotations';
 import type { CoreEmitter } from '../events';
@@ -34,6 +34,24 @@ const renamed = (tag: string, from: string, to: string): string => (carries([tag
 
 /** Every level of a tag: "a/b/c" → "a", "a/b", "a/b/c". */
 const levels = (tag: string): string[] => tag.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+
+type TagEdit = TagEdits['documents'][number];
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((t, i) => t === b[i]);
+
+/**
+ * The tags an item had before an edit, given what it carries now: exactly
+ * the old list when nothing changed it since, else its current tags without
+ * what the edit added and with what it took away.
+ */
+function reverted(current: readonly string[], { before, after }: TagEdit): string[] {
+  if (sameList(current, after)) return [...before];
+  const added = after.filter((t) => !before.includes(t));
+  const removed = before.filter((t) => !after.includes(t));
+  return [...new Set([...current.filter((t) => !added.includes(t)), ...removed])];
+}
+
+const changeOf = (edits: TagEdits): TagChange => ({ documents: edits.documents.length, annotations: edits.annotations.length, edits });
 
 export class Tags {
   private constructor(
@@ -94,30 +112,66 @@ export class Tags {
   async rename(from: string, to: string): Promise<TagChange> {
     if (from === to) throw new DossierError('invalid_argument', `"${from}" already has that name; type a different one.`);
     await this.mustExist(from);
-    const changedDocs = Object.entries(this.file.data.documents).filter(([, tags]) => carries(tags, from));
-    await this.file.update((data) => {
-      for (const [docId, tags] of changedDocs) data.documents[docId] = [...new Set(tags.map((t) => renamed(t, from, to)))];
-    });
-    const annotations = await this.annotations.renameTag(from, to);
-    for (const [docId] of changedDocs) this.events.emit('documentTagsChanged', docId);
-    return { documents: changedDocs.length, annotations };
+    const documents = this.documentEdits(from, (tags) => [...new Set(tags.map((t) => renamed(t, from, to)))]);
+    const tagged = await this.annotationsCarrying(from);
+    await this.saveDocumentTags(documents);
+    await this.annotations.renameTag(from, to);
+    const annotations = await Promise.all(tagged.map(async (a) => ({ id: a.id, before: a.tags, after: (await this.annotations.get(a.id)).tags })));
+    return changeOf({ documents, annotations });
   }
 
   /** Removes `tag` and the tags under it from documents and annotations, which themselves stay. */
   async delete(tag: string): Promise<TagChange> {
     await this.mustExist(tag);
-    const changedDocs = Object.entries(this.file.data.documents).filter(([, tags]) => carries(tags, tag));
+    const without = (tags: readonly string[]) => tags.filter((t) => !carries([t], tag));
+    const documents = this.documentEdits(tag, without);
+    const annotations = (await this.annotationsCarrying(tag)).map((a) => ({ id: a.id, before: a.tags, after: without(a.tags) }));
+    await this.saveDocumentTags(documents);
+    for (const edit of annotations) await this.annotations.update(edit.id, { tags: edit.after });
+    return changeOf({ documents, annotations });
+  }
+
+  /**
+   * Takes back a rename, merge or delete: each document and annotation it
+   * changed gets its tags from before (keeping what was changed on it since).
+   * Items that are gone since are passed over. Returns the change that redoes it.
+   */
+  async restore(edits: TagEdits): Promise<TagChange> {
+    const known = new Set(this.documents.list().map((d) => d.id));
+    const documents = edits.documents
+      .filter((edit) => known.has(edit.id))
+      .map((edit) => ({ id: edit.id, before: this.documentTags(edit.id), after: reverted(this.documentTags(edit.id), edit) }));
+    const live = new Map((await this.annotations.allAnnotations()).map((a) => [a.id, a.tags]));
+    const annotations = edits.annotations.flatMap((edit) => {
+      const current = live.get(edit.id);
+      return current ? [{ id: edit.id, before: current, after: reverted(current, edit) }] : [];
+    });
+    await this.saveDocumentTags(documents);
+    for (const edit of annotations) await this.annotations.update(edit.id, { tags: edit.after });
+    return changeOf({ documents, annotations });
+  }
+
+  /** The documents carrying `tag` (or a tag under it), each with its tags before and after `change`. */
+  private documentEdits(tag: string, change: (tags: readonly string[]) => string[]): TagEdit[] {
+    return Object.entries(this.file.data.documents)
+      .filter(([, tags]) => carries(tags, tag))
+      .map(([id, tags]) => ({ id, before: tags, after: change(tags) }));
+  }
+
+  private async annotationsCarrying(tag: string) {
+    return (await this.annotations.allAnnotations()).filter((a) => carries(a.tags, tag));
+  }
+
+  /** Saves the documents' new tags in one write, then tells the modules that follow them. */
+  private async saveDocumentTags(edits: readonly TagEdit[]): Promise<void> {
+    if (edits.length === 0) return;
     await this.file.update((data) => {
-      for (const [docId, tags] of changedDocs) {
-        const rest = tags.filter((t) => !carries([t], tag));
-        if (rest.length > 0) data.documents[docId] = rest;
-        else delete data.documents[docId];
+      for (const { id, after } of edits) {
+        if (after.length > 0) data.documents[id] = after;
+        else delete data.documents[id];
       }
     });
-    const tagged = (await this.annotations.allAnnotations()).filter((a) => carries(a.tags, tag));
-    for (const annotation of tagged) await this.annotations.update(annotation.id, { tags: annotation.tags.filter((t) => !carries([t], tag)) });
-    for (const [docId] of changedDocs) this.events.emit('documentTagsChanged', docId);
-    return { documents: changedDocs.length, annotations: tagged.length };
+    for (const { id } of edits) this.events.emit('documentTagsChanged', id);
   }
 
   private async knownTags(): Promise<string[]> {

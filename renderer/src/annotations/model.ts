@@ -1,6 +1,6 @@
 import type { Annotation, HighlightColor } from '../../../main/common/contract';
 import { deleteAnnotation, restoreAnnotation } from './changes';
-import { pushUndo } from './undo';
+import { pushUndo } from '../app/undo';
 
 /** The names people see for the highlight colours (HIGHLIGHT_COLORS gives their order). */
 const COLOR_NAMES: Record<HighlightColor, string> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink', purple: 'Purple' };

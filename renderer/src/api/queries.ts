@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { AnnotationFilter, Filter } from '../../../main/common/contract';
+import type { AnnotationFilter, EntityProposal, Filter } from '../../../main/common/contract';
 import { api } from './client';
 
 /*
@@ -43,6 +43,12 @@ export const queries = {
   entity: (id: string) => query(['entities', 'entityTypes', 'documents', 'annotations'], ['getEntity', id], () => api.getEntity(id)),
   mentions: (docId: string) => query(['entities', textOf(docId)], ['getDocumentMentions', docId], () => api.getDocumentMentions(docId)),
   suggestions: () => query(['entities', 'rejections', 'documents'], ['listSuggestions'], () => api.listSuggestions()),
+  rejectedSuggestions: () => query(['entities', 'rejections', 'documents'], ['listRejectedSuggestions'], () => api.listRejectedSuggestions()),
+  /** What an entity change would link and unlink; the last answer stays while the next is asked. */
+  entityPreview: (proposal: EntityProposal) => ({
+    ...query(['entities', 'documents'], ['previewEntityChange', proposal], () => api.previewEntityChange(proposal)),
+    ...typed,
+  }),
   tags: () => query(['tags'], ['listTags'], () => api.listTags()),
   documentTags: () => query(['tags'], ['listDocumentTags'], () => api.listDocumentTags()),
   tagsOf: (docId: string) => query(['tags'], ['getDocumentTags', docId], () => api.getDocumentTags(docId)),

@@ -5,7 +5,7 @@ import { queries } from '../api/queries';
 import { SearchBox } from '../search/SearchBox';
 import { HeaderTools, SkipLink, WindowLayer } from './Shell';
 import { IoLayer } from '../io/IoLayer';
-import { AnnotationsLayer } from '../annotations/AnnotationsLayer';
+import { UndoLayer } from './UndoLayer';
 import { Sidebar } from '../sidebar/Sidebar';
 import { OpenBesideClicks } from '../split/OpenBeside';
 
@@ -54,7 +54,7 @@ export function Layout() {
       </div>
       <WindowLayer main={main} />
       <IoLayer />
-      <AnnotationsLayer />
+      <UndoLayer />
       <OpenBesideClicks />
     </div>
   );

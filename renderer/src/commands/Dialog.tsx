@@ -29,8 +29,8 @@ export function Dialog({ label, labelledBy, onClose, className, children }: Prop
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
-    // Chrome may give first focus to a scrolling container: put it on the control meant to start with, or the first one.
-    dialog.querySelector<HTMLElement>(`[data-autofocus], ${FOCUSABLE}`)?.focus();
+    // Chrome may give first focus to a scrolling container: put it on the control meant to start with (wherever it stands), or the first one.
+    (dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>(FOCUSABLE))?.focus();
     const onCancel = (event: Event) => {
       // Closing is React's job: the dialog unmounts, which also restores focus.
       event.preventDefault();

@@ -3,7 +3,10 @@ import { Link, NavLink } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { EntitySummary, EntityType } from '../../../main/common/contract';
 import { queries } from '../api/queries';
-import { createEntity, createEntityType, updateEntityType } from './changes';
+import { api } from '../api/client';
+import { saveExport } from '../io/save';
+import { createEntity } from './actions';
+import { createEntityType, updateEntityType } from './changes';
 import { EntityDialog } from './EntityDialog';
 import { useEntityTypes } from './useEntityData';
 import './entities.css';
@@ -26,18 +29,34 @@ export function EntitiesView() {
   const entities = useQuery(queries.entities());
   const types = useEntityTypes();
   const [creating, setCreating] = useState(false);
+  const [exported, setExported] = useState<string | null>(null);
   const all = entities.data ?? [];
+  const exportCsv = async () => {
+    try {
+      setExported((await saveExport(await api.exportEntities())) ?? null);
+    } catch (error) {
+      setExported(`Could not export the entities: ${(error as Error).message}`);
+    }
+  };
 
   return (
     <section className="entities-view" aria-labelledby="entities-title">
       <div className="view-header">
         <h1 id="entities-title">Entities</h1>
         <p className="view-meta">{entities.isSuccess ? `${all.length} ${all.length === 1 ? 'entity' : 'entities'}` : 'Counting mentions…'}</p>
-        <button type="button" className="ent-btn ent-view-action" onClick={() => setCreating(true)}>
+        <button type="button" className="ent-btn ent-view-action" onClick={() => void exportCsv()} disabled={all.length === 0}>
+          Export as CSV
+        </button>
+        <button type="button" className="ent-btn" onClick={() => setCreating(true)}>
           New entity…
         </button>
       </div>
       <EntityTabs />
+      {exported && (
+        <p className="ent-quiet" role="status">
+          {exported}
+        </p>
+      )}
       {entities.isError && (
         <p role="alert" className="notice notice-error">
           {entities.error.message}

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { Entity } from '../../../main/common/contract';
 import { queries } from '../api/queries';
 import { Dialog } from '../commands/Dialog';
-import { deleteEntity, mergeEntities } from './changes';
+import { deleteEntity, mergeEntities } from './actions';
+import { ChangePreview } from './ChangePreview';
 import { useEntityTypes } from './useEntityData';
 import { Problem } from './Problem';
 
@@ -36,7 +37,7 @@ export function MergeEntityDialog({ target, onClose }: { target: Entity; onClose
   const chosen = others.find((e) => e.id === source);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void attempt(() => mergeEntities(target.id, source));
+    if (chosen) void attempt(() => mergeEntities(target, chosen));
   };
   return (
     <Dialog labelledBy={headingId} onClose={onClose} className="entity-dialog">
@@ -47,7 +48,7 @@ export function MergeEntityDialog({ target, onClose }: { target: Entity; onClose
         <div className="entity-form">
           <label className="ent-field">
             <span className="ent-field-label">Entity to merge into this one</span>
-            <select value={source} onChange={(event) => setSource(event.target.value)}>
+            <select value={source} onChange={(event) => setSource(event.target.value)} data-autofocus>
               <option value="">Choose an entity…</option>
               {types.map((type) => {
                 const ofType = others.filter((e) => e.type === type.id);
@@ -68,6 +69,7 @@ export function MergeEntityDialog({ target, onClose }: { target: Entity; onClose
               ? `“${chosen.name}” and its aliases become aliases of “${target.name}”; its ${chosen.mentions} mentions and its notes move here, and “${chosen.name}” is removed.`
               : 'Its names become aliases of this entity, its mentions and notes move here.'}
           </p>
+          <ChangePreview proposal={chosen ? { kind: 'merge', target: target.id, source: chosen.id } : null} />
           <Problem text={problem} />
         </div>
         <div className="ent-dialog-actions">
@@ -94,15 +96,16 @@ export function DeleteEntityDialog({ entity, mentions, onClose, onDeleted }: { e
       </div>
       <div className="entity-form">
         <p>
-          Its {mentions} {mentions === 1 ? 'mention is' : 'mentions are'} no longer linked. Documents and annotations stay as they are.
+          Its {mentions} {mentions === 1 ? 'mention is' : 'mentions are'} no longer linked. Documents and annotations stay as they are; Undo brings it back.
         </p>
+        <ChangePreview proposal={{ kind: 'delete', id: entity.id }} />
         <Problem text={problem} />
       </div>
       <div className="ent-dialog-actions">
-        <button type="button" className="ent-btn" onClick={onClose} autoFocus>
+        <button type="button" className="ent-btn" onClick={onClose} data-autofocus>
           Cancel
         </button>
-        <button type="button" className="ent-btn ent-btn-danger" disabled={busy} onClick={() => void attempt(() => deleteEntity(entity.id))}>
+        <button type="button" className="ent-btn ent-btn-danger" disabled={busy} onClick={() => void attempt(() => deleteEntity(entity))}>
           Delete entity
         </button>
       </div>

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import type { EntityDetail, EntityDocument } from '../../../main/common/contract';
+import type { Entity as EntityRecord, EntityDetail, EntityDocument, RelatedEntity } from '../../../main/common/contract';
 import { queries } from '../api/queries';
 import { formatDate } from '../app/format';
 import { Highlighted } from '../search/Highlighted';
-import { updateEntity } from './changes';
+import { updateEntity } from './actions';
 import { EntityDialog } from './EntityDialog';
 import { DeleteEntityDialog, MergeEntityDialog } from './EntityActions';
 import { useEntityTypes } from './useEntityData';
@@ -84,30 +84,14 @@ function Entity({ detail }: { detail: EntityDetail }) {
         </section>
       )}
 
-      {detail.related.length > 0 && (
-        <section className="entity-section" aria-labelledby="entity-related">
-          <h2 id="entity-related">Appears with</h2>
-          <ul className="ent-chips related-list">
-            {detail.related.map(({ entity: other, paragraphs }) => (
-              <li key={other.id} className={`ent-chip related-chip entity-type-${other.type}`}>
-                <span className="type-dot" aria-hidden="true" />
-                <Link to={`/entity/${other.id}`}>{other.name}</Link>
-                <span className="ent-chip-count" title={`In ${countOf(paragraphs, 'paragraph')} together`}>
-                  {paragraphs}
-                  <span className="visually-hidden"> {paragraphs === 1 ? 'paragraph' : 'paragraphs'} together</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {detail.related.length > 0 && <AppearsWith related={detail.related} />}
 
       <section className="entity-section" aria-labelledby="entity-mentions">
         <h2 id="entity-mentions">Mentions</h2>
         {documents.length === 0 && <p className="ent-quiet">No document mentions “{entity.name}” or its aliases yet.</p>}
-        {documents.map((doc) => (
-          <MentionGroup key={doc.docId} doc={doc} />
-        ))}
+        <Paged items={documents} step={DOCUMENTS_STEP} more={(n) => `Show ${countOf(n, 'more document')}`}>
+          {(doc) => <MentionGroup key={doc.docId} doc={doc} />}
+        </Paged>
       </section>
 
       <section className="entity-section" aria-labelledby="entity-annotations">
@@ -127,7 +111,7 @@ function Entity({ detail }: { detail: EntityDetail }) {
         )}
       </section>
 
-      <Notes key={entity.id} id={entity.id} notes={entity.notes} />
+      <Notes key={entity.id} entity={entity} />
 
       {open === 'edit' && (
         <EntityDialog
@@ -135,13 +119,35 @@ function Entity({ detail }: { detail: EntityDetail }) {
           action="Save"
           initial={{ type: entity.type, name: entity.name, aliases: entity.aliases }}
           types={types}
-          submit={(input) => updateEntity(entity.id, input)}
+          editing={entity}
+          submit={(input) => updateEntity(entity, input)}
           onClose={() => setOpen(null)}
         />
       )}
       {open === 'merge' && <MergeEntityDialog target={entity} onClose={() => setOpen(null)} />}
       {open === 'delete' && <DeleteEntityDialog entity={entity} mentions={detail.mentions} onClose={() => setOpen(null)} onDeleted={() => void navigate('/entities')} />}
     </article>
+  );
+}
+
+/** How many mentions of a document, and how many documents, show before "Show more". */
+const MENTIONS_STEP = 10;
+const DOCUMENTS_STEP = 20;
+
+/** A long list a few at a time: the first `step` items, and a button for the next ones. */
+function Paged<T>({ items, step, more, children }: { items: readonly T[]; step: number; more: (n: number) => string; children: (item: T) => ReactNode }) {
+  const [shown, setShown] = useState(step);
+  const rest = items.length - shown;
+  return (
+    <>
+      {items.slice(0, shown).map(children)}
+      {rest > 0 && (
+        <button type="button" className="ent-btn ent-more" onClick={() => setShown(shown + step)}>
+          {more(Math.min(rest, step))}
+          {rest > step && <span className="ent-more-rest"> of {rest}</span>}
+        </button>
+      )}
+    </>
   );
 }
 
@@ -154,10 +160,60 @@ function MentionGroup({ doc }: { doc: EntityDocument }) {
         <OpenBesideLink docId={doc.docId} title={doc.title} />
       </h3>
       <ul className="mention-list">
-        {doc.mentions.map((m) => (
-          <li key={m.start}>
-            <Link to={`/doc/${doc.docId}?block=${m.block}`} className="mention-sentence" title="Open at this passage">
-              <Highlighted snippet={m.sentence} />
+        <Paged items={doc.mentions} step={MENTIONS_STEP} more={(n) => `Show ${countOf(n, 'more mention')}`}>
+          {(m) => (
+            <li key={m.start}>
+              <Link to={`/doc/${doc.docId}?block=${m.block}`} className="mention-sentence" title="Open at this passage">
+                <Highlighted snippet={m.sentence} />
+              </Link>
+            </li>
+          )}
+        </Paged>
+      </ul>
+    </div>
+  );
+}
+
+/** The entities named in the same paragraphs; choosing one lists those paragraphs, each opening the document there. */
+function AppearsWith({ related }: { related: RelatedEntity[] }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const shown = related.find((r) => r.entity.id === open);
+  return (
+    <section className="entity-section" aria-labelledby="entity-related">
+      <h2 id="entity-related">Appears with</h2>
+      <ul className="ent-chips related-list">
+        {related.map(({ entity: other, paragraphs }) => (
+          <li key={other.id} className={`ent-chip related-chip entity-type-${other.type}`}>
+            <span className="type-dot" aria-hidden="true" />
+            <button type="button" className="related-toggle" aria-expanded={open === other.id} aria-controls="entity-shared" onClick={() => setOpen(open === other.id ? null : other.id)}>
+              {other.name}
+              <span className="ent-chip-count">
+                {paragraphs}
+                <span className="visually-hidden"> {paragraphs === 1 ? 'paragraph' : 'paragraphs'} together</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {shown && <SharedParagraphs related={shown} />}
+    </section>
+  );
+}
+
+function SharedParagraphs({ related }: { related: RelatedEntity }) {
+  const other: EntityRecord = related.entity;
+  return (
+    <div id="entity-shared" className="shared-paragraphs" role="region" aria-label={`Paragraphs with ${other.name}`}>
+      <p className="shared-head">
+        {countOf(related.paragraphs, 'paragraph')} with <Link to={`/entity/${other.id}`}>{other.name}</Link>
+        {related.paragraphs > related.passages.length && ` (the first ${related.passages.length})`}
+      </p>
+      <ul className="mention-list">
+        {related.passages.map((p) => (
+          <li key={`${p.docId}:${p.block}`}>
+            <Link to={`/doc/${p.docId}?block=${p.block}`} className="mention-sentence" title="Open at this paragraph">
+              <span className="shared-title">{p.title}</span>
+              <Highlighted snippet={p.passage} />
             </Link>
           </li>
         ))}
@@ -167,14 +223,15 @@ function MentionGroup({ doc }: { doc: EntityDocument }) {
 }
 
 /** The entity's own notes, saved when the person says so. */
-function Notes({ id, notes }: { id: string; notes: string }) {
+function Notes({ entity }: { entity: EntityRecord }) {
+  const { notes } = entity;
   const [draft, setDraft] = useState(notes);
   const [state, setState] = useState<{ saving: boolean; problem: string | null }>({ saving: false, problem: null });
   useEffect(() => setDraft(notes), [notes]);
   const save = async () => {
     setState({ saving: true, problem: null });
     try {
-      await updateEntity(id, { notes: draft });
+      await updateEntity(entity, { notes: draft });
       setState({ saving: false, problem: null });
     } catch (error) {
       setState({ saving: false, problem: (error as Error).message });

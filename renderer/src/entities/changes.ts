@@ -1,4 +1,4 @@
-import type { Entity, EntityPatch, EntityType, EntityTypePatch, NewEntity, NewEntityType } from '../../../main/common/contract';
+import type { Entity, EntityChange, EntityPatch, EntityType, EntityTypePatch, NewEntity, NewEntityType } from '../../../main/common/contract';
 import { api } from '../api/client';
 import { changed, queryClient } from '../api/cache';
 import { queries } from '../api/queries';
@@ -7,7 +7,8 @@ import { queries } from '../api/queries';
  * Every change to entities and their types, wherever it is made: what the
  * core returns goes into the cache where it fits whole, then the views made
  * from entities (the sidebar's counts, the reader's mentions, an entity's
- * page, the suggestions, the filters) fetch again.
+ * page, the suggestions, the filters) fetch again. Undo is added on top, in
+ * actions.ts.
  */
 
 export async function createEntity(input: NewEntity): Promise<Entity> {
@@ -16,23 +17,35 @@ export async function createEntity(input: NewEntity): Promise<Entity> {
   return made;
 }
 
-export async function updateEntity(id: string, patch: EntityPatch): Promise<Entity> {
-  const saved = await api.updateEntity(id, patch);
-  queryClient.setQueryData(queries.entity(id).queryKey, (detail) => detail && { ...detail, entity: saved });
-  changed(['entities']);
-  return saved;
+/** Puts the entities a change left into their pages. */
+function fillPages(change: EntityChange): void {
+  for (const entity of change.after) queryClient.setQueryData(queries.entity(entity.id).queryKey, (detail) => detail && { ...detail, entity });
 }
 
-export async function mergeEntities(targetId: string, sourceId: string): Promise<Entity> {
-  const merged = await api.mergeEntities(targetId, sourceId);
+export async function updateEntity(id: string, patch: EntityPatch): Promise<EntityChange> {
+  const change = await api.updateEntity(id, patch);
+  fillPages(change);
   changed(['entities']);
-  return merged;
+  return change;
 }
 
-export async function deleteEntity(id: string): Promise<Entity> {
-  const deleted = await api.deleteEntity(id);
+export async function mergeEntities(targetId: string, sourceId: string): Promise<EntityChange> {
+  const change = await api.mergeEntities(targetId, sourceId);
   changed(['entities']);
-  return deleted;
+  return change;
+}
+
+export async function deleteEntity(id: string): Promise<EntityChange> {
+  const change = await api.deleteEntity(id);
+  changed(['entities']);
+  return change;
+}
+
+export async function undoEntityChange(change: EntityChange): Promise<EntityChange> {
+  const reverse = await api.undoEntityChange(change);
+  fillPages(reverse);
+  changed(['entities']);
+  return reverse;
 }
 
 export async function acceptSuggestions(accepted: NewEntity[]): Promise<Entity[]> {
@@ -43,9 +56,17 @@ export async function acceptSuggestions(accepted: NewEntity[]): Promise<Entity[]
   return made;
 }
 
-export async function rejectSuggestion(name: string): Promise<void> {
-  await api.rejectSuggestion(name);
-  queryClient.setQueryData(queries.suggestions().queryKey, (list) => list?.filter((s) => s.name !== name));
+export async function rejectSuggestions(names: string[]): Promise<void> {
+  await api.rejectSuggestions(names);
+  const gone = new Set(names);
+  queryClient.setQueryData(queries.suggestions().queryKey, (list) => list?.filter((s) => !gone.has(s.name)));
+  changed(['rejections']);
+}
+
+export async function restoreSuggestions(names: string[]): Promise<void> {
+  await api.restoreSuggestions(names);
+  const back = new Set(names);
+  queryClient.setQueryData(queries.rejectedSuggestions().queryKey, (list) => list?.filter((s) => !back.has(s.name)));
   changed(['rejections']);
 }
 

@@ -2,8 +2,9 @@ import type { Block, DocumentMentions, EntityType } from '../../../main/common/c
 import type { BlockDecorations } from '../reader/decorations';
 import { firstBlockEndingAfter, originalToClean } from '../reader/spans';
 
-/** The data attribute a mention's runs carry: the entity's id, for clicks. */
+/** The data attributes a mention's runs carry: the entity's id, and the mention's place in the document's list, for clicks. */
 export const ENTITY_ATTRIBUTE = 'data-entity';
+export const MENTION_ATTRIBUTE = 'data-mention';
 
 /**
  * The reader's mention layer: each mention underlined in its type's colour
@@ -15,19 +16,19 @@ export function mentionLayer(blocks: readonly Block[], found: DocumentMentions, 
   const entities = new Map(found.entities.map((e) => [e.id, e]));
   const typeNames = new Map(types.map((t) => [t.id, t.name]));
   const layer: BlockDecorations = new Map();
-  for (const mention of found.mentions) {
+  found.mentions.forEach((mention, index) => {
     const entity = entities.get(mention.entityId);
-    if (!entity) continue;
+    if (!entity) return;
     const label = `${typeNames.get(entity.type) ?? entity.type}: ${entity.name}`;
     for (let i = firstBlockEndingAfter(blocks, mention.start); i < blocks.length; i++) {
       const block = blocks[i] as Block;
       if (block.start >= mention.end) break;
       for (const [from, to] of originalToClean(block, mention.start, mention.end)) {
         const list = layer.get(block.index) ?? [];
-        list.push({ from, to, className: `entity-mention entity-type-${entity.type}`, label, data: { entity: entity.id, announce: label } });
+        list.push({ from, to, className: `entity-mention entity-type-${entity.type}`, label, data: { entity: entity.id, mention: String(index), announce: label } });
         layer.set(block.index, list);
       }
     }
-  }
+  });
   return layer;
 }

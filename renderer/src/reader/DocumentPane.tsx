@@ -12,7 +12,7 @@ import { mergeDecorations, type BlockDecorations } from './decorations';
 import { FindBar } from './FindBar';
 import { ExportButton } from '../io/ExportButton';
 import { ReaderAnnotations, useReaderAnnotations } from '../annotations/ReaderAnnotations';
-import { ReaderEntities, useMentionLayer } from '../entities/ReaderEntities';
+import { ReaderEntities, useReaderMentions } from '../entities/ReaderEntities';
 import { DocumentTags } from '../tags/DocumentTags';
 import { FONTS, MEASURES, useReaderSettings } from './settings';
 import '../split/split.css';
@@ -117,9 +117,9 @@ function Pane({ doc, paneId = '', query = '', target = null, active = true, onPa
   const prefix = paneId ? `${paneId}-` : '';
   const find = useFind(doc, query);
   const annotations = useReaderAnnotations(doc);
-  const mentions = useMentionLayer(doc);
+  const mentions = useReaderMentions(doc);
   const searchLayer = find.layer;
-  const layers = useMemo(() => mergeDecorations(searchLayer, annotations.layer, mentions), [searchLayer, annotations.layer, mentions]);
+  const layers = useMemo(() => mergeDecorations(searchLayer, annotations.layer, mentions.layer), [searchLayer, annotations.layer, mentions.layer]);
 
   useCommands(() => (active ? [{ id: 'reader.find', title: 'Find in the document', group: 'Edit', shortcuts: ['Mod+F'], run: find.show }] : []), [active, find.show]);
   useParagraphPick(article, onParagraph);
@@ -170,12 +170,12 @@ function Pane({ doc, paneId = '', query = '', target = null, active = true, onPa
           </header>
           <VirtualBlocks
             blocks={doc.blocks}
-            keep={[target?.block, find.open ? find.matches?.[find.index]?.block : null]}
+            keep={[target?.block, find.open ? find.matches?.[find.index]?.block : null, mentions.block]}
             render={(block) => <BlockView key={block.index} block={block} idPrefix={prefix} decorations={layers.get(block.index) ?? NO_DECORATIONS} flash={flash === block.index} />}
           />
         </article>
         <ReaderAnnotations state={annotations} doc={doc} article={article} />
-        <ReaderEntities article={article} />
+        <ReaderEntities article={article} doc={doc} mentions={mentions} />
       </div>
     </div>
   );

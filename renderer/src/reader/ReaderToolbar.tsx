@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { FONT_SIZES } from '../../../main/common/contract/values';
 import { LINE_HEIGHTS, type ReaderSettings } from './settings';
+import { MentionsToggle } from '../entities/ReaderEntities';
 
 interface Props {
   settings: ReaderSettings;
@@ -15,6 +16,7 @@ export function ReaderToolbar({ settings, update, children }: Props) {
   return (
     <div className="reader-toolbar" role="toolbar" aria-label="Reading settings">
       {children && <div className="tool-start">{children}</div>}
+      <MentionsToggle />
       <div className="tool-group" role="group" aria-label="Font size">
         <button type="button" onClick={() => size(-1)} disabled={settings.fontSize <= FONT_SIZES.min} aria-label="Smaller text">
           A−

@@ -3,15 +3,14 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { TagInfo } from '../../../main/common/contract';
 import { queries } from '../api/queries';
-import { deleteTag, renameTag } from './changes';
+import { deleteTag, renameTag } from './actions';
 import { describeCount, tagTree, type TagNode } from './tree';
 import './tags.css';
 
-/** Every tag as a tree, each with what carries it; renamed, merged (rename onto an existing tag) and deleted here. */
+/** Every tag as a tree, each with what carries it; renamed, merged (rename onto an existing tag) and deleted here, each with Undo. */
 export function TagsView() {
   const tags = useQuery(queries.tags());
   const all = tags.data ?? [];
-  const [outcome, setOutcome] = useState<string | null>(null);
   return (
     <section className="tags-view" aria-labelledby="tags-title">
       <div className="view-header">
@@ -27,29 +26,19 @@ export function TagsView() {
         </p>
       )}
       {tags.isSuccess && all.length === 0 && <p className="ent-empty">No tags yet. Add one under a document’s title, or to a note.</p>}
-      <p className="tag-outcome" role="status">
-        {outcome}
-      </p>
-      <TagRows nodes={tagTree(all)} all={all} onDone={setOutcome} />
+      <TagRows nodes={tagTree(all)} all={all} />
     </section>
   );
 }
 
-interface RowsProps {
-  nodes: TagNode[];
-  all: TagInfo[];
-  /** Says what a rename, merge or delete did. */
-  onDone: (outcome: string) => void;
-}
-
-function TagRows({ nodes, all, onDone }: RowsProps) {
+function TagRows({ nodes, all }: { nodes: TagNode[]; all: TagInfo[] }) {
   if (nodes.length === 0) return null;
   return (
     <ul className="tag-rows">
       {nodes.map((node) => (
         <li key={node.tag}>
-          <TagRow node={node} all={all} onDone={onDone} />
-          <TagRows nodes={node.children} all={all} onDone={onDone} />
+          <TagRow node={node} all={all} />
+          <TagRows nodes={node.children} all={all} />
         </li>
       ))}
     </ul>
@@ -58,16 +47,15 @@ function TagRows({ nodes, all, onDone }: RowsProps) {
 
 type Mode = 'view' | 'rename' | 'delete';
 
-function TagRow({ node, all, onDone }: { node: TagNode; all: TagInfo[]; onDone: (outcome: string) => void }) {
+function TagRow({ node, all }: { node: TagNode; all: TagInfo[] }) {
   const [mode, setMode] = useState<Mode>('view');
   const [problem, setProblem] = useState<string | null>(null);
 
-  const run = async (change: () => Promise<{ documents: number; annotations: number }>, done: string) => {
+  const run = async (change: () => Promise<void>) => {
     setProblem(null);
     try {
-      const changed = await change();
+      await change();
       setMode('view');
-      onDone(`${done}: ${describeCount(changed)} changed.`);
     } catch (error) {
       setProblem((error as Error).message);
     }
@@ -76,7 +64,7 @@ function TagRow({ node, all, onDone }: { node: TagNode; all: TagInfo[]; onDone: 
   return (
     <div className="tag-row" style={{ marginLeft: `${node.depth * 20}px` }}>
       {mode === 'rename' ? (
-        <RenameForm node={node} all={all} onCancel={() => setMode('view')} onRename={(to, merging) => void run(() => renameTag(node.tag, to), merging ? `Merged into ${to}` : `Renamed to ${to}`)} />
+        <RenameForm node={node} all={all} onCancel={() => setMode('view')} onRename={(to, merging) => void run(() => renameTag(node.tag, to, merging))} />
       ) : (
         <>
           <Link className="tag-name" to={`/?tag=${encodeURIComponent(node.tag)}`} title="Show what carries it in the library">
@@ -89,7 +77,7 @@ function TagRow({ node, all, onDone }: { node: TagNode; all: TagInfo[]; onDone: 
           {mode === 'delete' ? (
             <span className="tag-confirm" role="group" aria-label={`Delete ${node.tag}`}>
               <span>Remove it from {describeCount(node)}? They stay.</span>
-              <button type="button" className="ent-btn ent-btn-danger" onClick={() => void run(() => deleteTag(node.tag), `Deleted ${node.tag}`)}>
+              <button type="button" className="ent-btn ent-btn-danger" onClick={() => void run(() => deleteTag(node.tag))}>
                 Delete tag
               </button>
               <button type="button" className="ent-btn" onClick={() => setMode('view')}>

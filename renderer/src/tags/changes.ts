@@ -1,4 +1,4 @@
-import type { TagChange } from '../../../main/common/contract';
+import type { TagChange, TagEdits } from '../../../main/common/contract';
 import { api } from '../api/client';
 import { changed, queryClient } from '../api/cache';
 import { queries } from '../api/queries';
@@ -27,6 +27,12 @@ export async function renameTag(from: string, to: string): Promise<TagChange> {
 
 export async function deleteTag(tag: string): Promise<TagChange> {
   const change = await api.deleteTag(tag);
+  changed(['tags', 'annotations']);
+  return change;
+}
+
+export async function restoreTags(edits: TagEdits): Promise<TagChange> {
+  const change = await api.restoreTags(edits);
   changed(['tags', 'annotations']);
   return change;
 }

@@ -12,7 +12,7 @@
  */
 
 import type { Block } from '../../../common/contract';
-import { isAcronym, isCommonWord, OF_HEADS, PLACE_AFTER, PLACE_TAGS, tagged, type Lexicon } from './name-words';
+import { COOPERATION, isAcronym, isCommonWord, OF_HEADS, ORG_NOUNS, ORG_WORDS, PLACE_AFTER, PLACE_HEADS, PLACE_TAGS, tagged, type Lexicon } from './name-words';
 import { rolesAt } from '../roles';
 
 /** How one spelling of a name appears in a document. */
@@ -30,8 +30,18 @@ export interface Evidence {
   role: number;
   /** Where places stand: after "in", before "province", next to a known place in a list. */
   placeCue: number;
+  /** Of those, before a word that only follows places: "province", "city", "branch". */
+  placeAfter: number;
+  /** Where organisations stand: after "by", "cooperation with", "companies including", in a list of such. */
+  orgCue: number;
+  /** A single word right before "of the …" or "of <Name>": the head of a longer name ("Law of the People's Republic…"). */
+  headOf: number;
+  /** After "a" or "an": a common noun in capitals ("as a Datacentre"). */
+  afterArticle: number;
   /** Ends with a year ("MWC Shanghai 2024"): an event. */
   year: boolean;
+  /** Where in the document's text it is first written. */
+  firstAt: number;
 }
 
 /** A short form defined next to its long form: "Internet of Things (IoT)". */
@@ -55,6 +65,14 @@ interface Token {
 }
 
 type Seen = Omit<Evidence, 'name' | 'count'>;
+
+/** What the candidates of a block are read with: the lexicon, and the words the document writes in lower case. */
+interface Reading {
+  lexicon: Lexicon;
+  lowercase: ReadonlySet<string>;
+  /** Where the block starts in the document's text. */
+  offset: number;
+}
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-.&+/][\p{L}\p{N}]+(?:['’][\p{L}]+)*)*\+?|[^\s\p{L}\p{N}]/gu;
 const CONNECTORS = new Set(['of', 'for', 'de', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'del', 'da', '&']);
@@ -140,7 +158,8 @@ function placeCue(tokens: readonly Token[], i: number, end: number, lexicon: Lex
   const before = tokens[i - 1]?.text.toLowerCase() ?? '';
   const after = tokens[end + 1]?.text.toLowerCase() ?? '';
   if (/^(?:in|at|from)$/.test(before) || PLACE_AFTER.has(after)) return true;
-  const listed = (k: number) => isCapitalised(tokens[k]?.text ?? '') && tagged(lexicon, tokens[k]?.text ?? '', PLACE_TAGS);
+  // A known place, or a place's head word ("Hengqin New District, Zhuhai").
+  const listed = (k: number) => isCapitalised(tokens[k]?.text ?? '') && (tagged(lexicon, tokens[k]?.text ?? '', PLACE_TAGS) || PLACE_HEADS.has(lower(tokens[k])));
   return ((before === ',' || before === 'and') && listed(i - 2)) || ((after === ',' || after === 'and') && listed(end + 2));
 }
 
@@ -150,8 +169,51 @@ function legalTail(text: string, last: Token): string {
   return /^\.(?:,\s*Ltd\.)?/.exec(text.slice(last.end))?.[0].replace(/\s+/g, ' ') ?? '';
 }
 
+const lower = (token: Token | undefined): string => token?.text.toLowerCase() ?? '';
+
+/**
+ * Whether the names around token `at` stand where organisations do: after
+ * "by", after "cooperation with" (and its kin), after "companies including",
+ * "associations such as", "service providers", or in a list that follows one.
+ */
+function orgCue(tokens: readonly Token[], at: number): boolean {
+  let j = at - 1;
+  let acronymsOnly = true;
+  // Back over the list the name is in ("Tencent, Alibaba, Baidu and Didi"); a possessive owns what follows, it does not list it.
+  for (; j >= 0; j--) {
+    const token = tokens[j] as Token;
+    if (token.word && isCapitalised(token.text) && !POSSESSIVE.test(token.text)) {
+      acronymsOnly &&= isAcronym(token.text);
+      continue;
+    }
+    if (![',', 'and', '&', '/'].includes(token.text) && !CONNECTORS.has(token.text)) break;
+  }
+  const [before, second, third] = [lower(tokens[j]), lower(tokens[j - 1]), lower(tokens[j - 2])];
+  // "by" names an agent, and a list after it only when it is one of short names ("by MOST, SASAC and ACFTU"), not "by MIIT, Best Manager of IT Risks by CAICT".
+  if (before === 'by') return j === at - 1 || (acronymsOnly && isAcronym(tokens[at]?.text ?? ''));
+  if (ORG_NOUNS.has(before)) return true;
+  if (before === 'with') return COOPERATION.has(second);
+  if (['including', 'include', 'includes', 'like', 'namely'].includes(before)) return ORG_NOUNS.has(second);
+  return before === 'as' && second === 'such' && ORG_NOUNS.has(third);
+}
+
+/**
+ * Whether a run that starts at token `at` is the end of a name the text
+ * began in lower case: "the information and Communication Department of
+ * State Grid", where "Communication Department of State Grid" names nothing.
+ */
+function startsInsideName(tokens: readonly Token[], at: number, words: readonly Token[], reading: Reading): boolean {
+  const joiner = lower(tokens[at - 1]);
+  const previous = tokens[at - 2];
+  if (!(joiner === 'and' || joiner === '&') || !previous?.word || !/^\p{Ll}/u.test(previous.text)) return false;
+  const first = lower(words[0]);
+  const ordinary = reading.lowercase.has(first) || isCommonWord(reading.lexicon, first);
+  return ordinary && words.some((w) => ORG_WORDS.has(w.text.toLowerCase()));
+}
+
 /** The name tokens [i, end] give, with what their surroundings say; null when nothing is left of them. */
-function candidate(text: string, tokens: readonly Token[], i: number, end: number, lexicon: Lexicon): { name: string; seen: Seen } | null {
+function candidate(text: string, tokens: readonly Token[], i: number, end: number, reading: Reading): { name: string; seen: Seen } | null {
+  const { lexicon } = reading;
   const sentenceStart = startsSentence(tokens, i);
   const run = tokens.slice(i, end + 1).filter((t) => t.word || t.text === '&');
   const { words, title } = trimLead(run, sentenceStart, lexicon);
@@ -164,6 +226,8 @@ function candidate(text: string, tokens: readonly Token[], i: number, end: numbe
   const name = [...words.slice(0, -1).map((w) => w.text), bare].join(' ') + legalTail(text, last);
   if (!/\p{L}/u.test(name)) return null;
   const at = tokens.indexOf(first, i);
+  if (startsInsideName(tokens, at, words, reading)) return null;
+  const single = words.length === 1;
   const honorific = tokens[at - 1]?.text === '.' && HONORIFICS.has(tokens[at - 2]?.text.toLowerCase() ?? '');
   const role = title || rolesAt(text, first.start, last.start + bare.length, text.length).length > 0;
   return {
@@ -174,7 +238,12 @@ function candidate(text: string, tokens: readonly Token[], i: number, end: numbe
       honorific: honorific ? 1 : 0,
       role: role ? 1 : 0,
       placeCue: placeCue(tokens, at, end, lexicon) ? 1 : 0,
+      placeAfter: PLACE_AFTER.has(lower(tokens[end + 1])) ? 1 : 0,
+      orgCue: orgCue(tokens, at) ? 1 : 0,
+      headOf: single && lower(tokens[end + 1]) === 'of' && (lower(tokens[end + 2]) === 'the' || isCapitalised(tokens[end + 2]?.text ?? '')) ? 1 : 0,
+      afterArticle: single && /^an?$/.test(tokens[at - 1]?.text ?? '') ? 1 : 0,
       year: words.length > 1 && YEAR.test(bare),
+      firstAt: reading.offset + first.start,
     },
   };
 }
@@ -237,21 +306,20 @@ export function documentCandidates(blocks: readonly Block[], lexicon: Lexicon): 
   const byName = new Map<string, Evidence>();
   const acronyms: AcronymDefinition[] = [];
   const lowercaseWords = new Set<string>();
-  for (const block of blocks) {
-    if (block.kind !== 'paragraph' && block.kind !== 'bullet') continue;
-    const tokens = tokenize(block.text);
+  const running = blocks.filter((b) => b.kind === 'paragraph' || b.kind === 'bullet').map((block) => ({ block, tokens: tokenize(block.text) }));
+  for (const { tokens } of running) for (const token of tokens) if (token.word && /^\p{Ll}/u.test(token.text)) lowercaseWords.add(token.text);
+  for (const { block, tokens } of running) {
+    const reading: Reading = { lexicon, lowercase: lowercaseWords, offset: block.start };
     acronyms.push(...acronymsOf(block.text));
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
-      if (!token.word) continue;
-      if (/^\p{Ll}/u.test(token.text)) lowercaseWords.add(token.text);
-      if (!isCapitalised(token.text)) continue;
+      if (!token.word || !isCapitalised(token.text)) continue;
       const end = runEnd(tokens, i);
-      const found = candidate(block.text, tokens, i, end, lexicon);
+      const found = candidate(block.text, tokens, i, end, reading);
       if (found) record(byName, found.name, found.seen);
       // "Department of State Grid" also names State Grid.
       for (let k = i + 1; k < end; k++) {
-        const part = tokens[k]?.text === 'of' ? candidate(block.text, tokens, k + 1, end, lexicon) : null;
+        const part = tokens[k]?.text === 'of' ? candidate(block.text, tokens, k + 1, end, reading) : null;
         if (part) record(byName, part.name, part.seen);
       }
       i = end;
@@ -262,13 +330,22 @@ export function documentCandidates(blocks: readonly Block[], lexicon: Lexicon): 
 
 function record(byName: Map<string, Evidence>, name: string, seen: Seen): void {
   const key = name.toLowerCase();
-  const evidence = byName.get(key) ?? { name, count: 0, midSentence: 0, quoted: 0, honorific: 0, role: 0, placeCue: 0, year: false };
-  evidence.count++;
-  evidence.midSentence += seen.midSentence;
-  evidence.quoted += seen.quoted;
-  evidence.honorific += seen.honorific;
-  evidence.role += seen.role;
-  evidence.placeCue += seen.placeCue;
-  evidence.year ||= seen.year;
-  byName.set(key, evidence);
+  const evidence = byName.get(key);
+  if (evidence) addEvidence(evidence, { ...seen, count: 1 });
+  else byName.set(key, { name, count: 1, ...seen });
+}
+
+/** Adds what `more` saw of a spelling to `sum` (the first place it was written stays). */
+export function addEvidence(sum: Omit<Evidence, 'name'>, more: Omit<Evidence, 'name'>): void {
+  sum.count += more.count;
+  sum.midSentence += more.midSentence;
+  sum.quoted += more.quoted;
+  sum.honorific += more.honorific;
+  sum.role += more.role;
+  sum.placeCue += more.placeCue;
+  sum.placeAfter += more.placeAfter;
+  sum.orgCue += more.orgCue;
+  sum.headOf += more.headOf;
+  sum.afterArticle += more.afterArticle;
+  sum.year ||= more.year;
 }

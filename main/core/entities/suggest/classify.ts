@@ -5,7 +5,9 @@
  * places stand; a person by honorific, title or role phrase, or by a known
  * first or last name; an organisation by name (the NLP lexicon) or as a
  * place followed by a name ("China Unicom"); otherwise a topic, or for a
- * single proper word, mostly a company ("Ericsson"). Pure code.
+ * single proper word, mostly a company ("Ericsson"). Where organisations
+ * stand ("cooperation with New H3C", "awarded by MIIT") says organisation
+ * before a topic is assumed. Pure code.
  */
 
 import type { Evidence } from './candidates';
@@ -34,9 +36,12 @@ export function classify(name: string, evidence: Evidence, lexicon: Lexicon): Su
   if (PLACE_HEADS.has(last) || isKnownPlace(parts, lexicon)) return 'place';
   const personal = evidence.honorific + evidence.role > 0 && parts.length >= 2 && parts.length <= 4;
   if (personal || looksLikePersonName(parts, lexicon)) return 'person';
-  if (tagged(lexicon, name, ORG_TAGS)) return 'organisation';
+  if (tagged(lexicon, name, ORG_TAGS) || evidence.orgCue > 0) return 'organisation';
+  const placeFirst = parts.length >= 2 && isKnownPlace(parts.slice(0, 1), lexicon) && !isKnownPlace(parts.slice(1), lexicon);
+  // "Heilongjiang Yichun branch": a region, then the city in it, where places stand.
+  if (placeFirst && evidence.placeAfter * 2 >= evidence.count) return 'place';
   // "China Unicom", "Hong Kong Telecom CSL": a place, then a name that is not one.
-  if (parts.length >= 2 && isKnownPlace(parts.slice(0, 1), lexicon) && !isKnownPlace(parts.slice(1), lexicon)) return 'organisation';
+  if (placeFirst) return 'organisation';
   if (parts.length > 1 || isAcronym(name)) return 'topic';
   return evidence.placeCue * 2 >= evidence.count ? 'place' : 'organisation';
 }

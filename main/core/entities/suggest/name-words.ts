@@ -19,8 +19,21 @@ export const ORG_WORDS = set(`corporation corp corp. co co. ltd ltd. limited inc
 /** Last words of places: "Hengqin New District", "Silk Road". */
 export const PLACE_HEADS = set(`district county province city river mountain mountains sea ocean island islands lake bay road street
   avenue square region valley park harbour harbor port village town zone`);
-/** Lower-case words after a place: "Xuchang city", "Hunan province". */
-export const PLACE_AFTER = set('city county province district region prefecture town village');
+/** Lower-case words after a place: "Xuchang city", "Hunan province", "China Unicom's Henan branch" (branches are named for places). */
+export const PLACE_AFTER = set('city county province district region prefecture town village branch branches');
+/** Plural nouns before a list of organisations: "Internet companies including Tencent, Alibaba…", "service providers Orange, Telenor…". */
+export const ORG_NOUNS = set(`companies company operators organisations organizations associations partners firms banks vendors providers
+  institutions bodies manufacturers carriers enterprises regulators ministries universities`);
+/** Words before "with" that make what follows a party to something: "cooperation with New H3C", "agreement with Lakala". */
+export const COOPERATION = set(`cooperation cooperate cooperated cooperates cooperating collaboration collaborate collaborated collaborating
+  partnership partnerships partnered partnering agreement agreements alliance conjunction contract deal signed`);
+/**
+ * China's provinces, regions and municipalities, which the NLP lexicon
+ * mostly does not know: the libraries this app is written for name them
+ * often, and alone ("Henan", "Heilongjiang").
+ */
+export const CHINESE_REGIONS = set(`anhui beijing chongqing fujian gansu guangdong guangxi guizhou hainan hebei heilongjiang henan hubei hunan
+  jiangsu jiangxi jilin liaoning ningxia qinghai shaanxi shandong shanghai shanxi sichuan tianjin tibet xinjiang yunnan zhejiang macau macao`);
 /** Words before which "of" stays inside a name ("Internet of Things", "Bank of China"), not between two names ("Martin Wang of Lenovo"). */
 export const OF_HEADS = new Set([...ORG_WORDS, ...EVENT_HEADS, ...PLACE_HEADS, ...set('internet republic kingdom united states people ministry minister secretary')]);
 export const MONTHS = set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec');

@@ -15,29 +15,24 @@
 
 import type { Entity, Suggestion } from '../../../common/contract/entities';
 import type { Documents } from '../../library/documents';
-import { documentCandidates, type AcronymDefinition, type DocumentCandidates, type Evidence } from './candidates';
+import { addEvidence, documentCandidates, type AcronymDefinition, type DocumentCandidates, type Evidence } from './candidates';
 import { classify, type SuggestedType } from './classify';
+import { tallySuggestions } from './counts';
 import { MentionMatcher } from '../mentions';
-import { isAcronym, isCommonWord, MONTHS, PERSON_TAGS, PROPER_TAGS, type Lexicon } from './name-words';
+import { CHINESE_REGIONS, isAcronym, isCommonWord, MONTHS, PERSON_TAGS, PROPER_TAGS, type Lexicon } from './name-words';
 import { nameKey } from '../names';
+import { addShortForms, type Proposal } from './short-forms';
 
 /** Aggregated evidence of one spelling across the corpus. */
 interface CorpusEvidence extends Evidence {
   documents: number;
 }
 
-interface Proposal {
-  type: SuggestedType;
-  name: string;
-  aliases: string[];
-  /** Defined as an acronym somewhere: enough evidence on its own. */
-  defined: boolean;
-}
-
 const TYPE_ORDER: readonly SuggestedType[] = ['person', 'organisation', 'place', 'event', 'topic'];
-// Capitals that are not names: positions, currencies, units, languages and reading furniture.
+// Capitals that are not names: positions, currencies, units, languages, common abbreviations and reading furniture.
 const NOT_NAMES = new Set(
   `ceo cfo cto coo cio evp svp vp md rmb usd eur gbp cny hkd gdp am pm ok faq pdf url www http https html id tv etc ps
+  r&d sme smes b2b b2c o2o kpi kpis roi ipo hr it pp app apps
   english chinese mandarin cantonese french german spanish japanese korean russian arabic portuguese italian`.split(/\s+/),
 );
 /** Words after a name that only say what kind of company it is: "China Telecom Group Co., Ltd." is China Telecom. */
@@ -46,17 +41,20 @@ const LEGAL_TAIL = /(?:\s+(?:Group|Corporation|Corp\.?|Co\.?,?|Ltd\.?|Limited|In
 const YEAR_TAIL = /\s(?:19|20)\d\d$/;
 /** Mentions a topic phrase needs: one used once or twice is rarely a subject of the library (an acronym needs two). */
 const TOPIC_MENTIONS = 3;
+/** Ids of suggestions while they are counted: never an entity's (those are letters, digits, _ and -). */
+const suggestionId = (i: number): string => `#${i}`;
 
 let lexiconLoad: Promise<Lexicon> | null = null;
 
-/** compromise's lexicon (names, places, organisations, ordinary words), loaded on first use: it takes a moment. */
+/** compromise's lexicon (names, places, organisations, ordinary words) with China's regions, loaded on first use: it takes a moment. */
 function loadLexicon(): Promise<Lexicon> {
   lexiconLoad ??= import('compromise').then(({ default: nlp }) => {
     const model = nlp.model() as { one: { lexicon: Record<string, string | string[]> } };
     const lexicon = model.one.lexicon;
     return (word: string) => {
       const tags = lexicon[word];
-      return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+      if (tags === undefined) return CHINESE_REGIONS.has(word) ? ['Region'] : [];
+      return Array.isArray(tags) ? tags : [tags];
     };
   });
   return lexiconLoad;
@@ -71,13 +69,14 @@ export class SuggestionFinder {
     this.perDocument.delete(docId);
   }
 
-  /** Suggestions not yet entities (`existing`) and not rejected, by type then most mentioned. */
-  async find(existing: readonly Entity[], isRejected: (key: string) => boolean): Promise<Suggestion[]> {
+  /** Suggestions not yet entities (`existing`), by type then most mentioned. */
+  async find(existing: readonly Entity[]): Promise<Suggestion[]> {
     const lexicon = await loadLexicon();
     const docs = this.documents.list();
     const perDoc = await Promise.all(docs.map((d) => this.candidatesOf(d.id, lexicon)));
     const taken = new Set(existing.flatMap((e) => [e.name, ...e.aliases].map(nameKey)));
-    const proposals = propose(perDoc, lexicon).filter((p) => ![p.name, ...p.aliases].some((n) => taken.has(nameKey(n)) || isRejected(nameKey(n))));
+    const proposals = propose(perDoc, lexicon).filter((p) => ![p.name, ...p.aliases].some((n) => taken.has(nameKey(n))));
+    addShortForms(proposals, perDoc, existing, lexicon);
     const counted = await this.count(proposals, existing);
     return counted.sort((a, b) => TYPE_ORDER.indexOf(a.type as SuggestedType) - TYPE_ORDER.indexOf(b.type as SuggestedType) || b.mentions - a.mentions || a.name.localeCompare(b.name));
   }
@@ -91,26 +90,19 @@ export class SuggestionFinder {
     return found;
   }
 
-  /** Mentions and documents of each proposal, found alongside the existing entities so overlaps resolve as they will. */
+  /** Mentions and documents of each proposal as it would have them accepted on its own (see counts.ts); fragments left out. */
   private async count(proposals: readonly Proposal[], existing: readonly Entity[]): Promise<Suggestion[]> {
-    const ids = proposals.map((_, i) => `s${i}`);
+    const ids = proposals.map((_, i) => suggestionId(i));
     const matcher = new MentionMatcher([...existing, ...proposals.map((p, i) => ({ id: ids[i] as string, name: p.name, aliases: p.aliases }))]);
-    const mentions = new Map<string, number>();
-    const documents = new Map<string, number>();
-    for (const doc of this.documents.list()) {
-      const seen = new Set<string>();
-      for (const m of matcher.find(await this.documents.text(doc.id))) {
-        mentions.set(m.entityId, (mentions.get(m.entityId) ?? 0) + 1);
-        seen.add(m.entityId);
-      }
-      for (const id of seen) documents.set(id, (documents.get(id) ?? 0) + 1);
-    }
+    const points = [];
+    for (const doc of this.documents.list()) points.push(matcher.findAll(await this.documents.text(doc.id)));
+    const tally = tallySuggestions(points, new Set(ids));
     return proposals.flatMap((p, i) => {
-      const count = mentions.get(ids[i] as string) ?? 0;
-      const documentCount = documents.get(ids[i] as string) ?? 0;
+      const { mentions, documents, withAll } = tally.get(ids[i] as string) ?? { mentions: 0, documents: 0, withAll: 0 };
       const phrase = p.type === 'topic' && !p.defined && !isAcronym(p.name);
-      const enough = phrase ? count >= TOPIC_MENTIONS || documentCount >= 2 : count >= 1;
-      return enough ? [{ key: nameKey(p.name), type: p.type, name: p.name, aliases: p.aliases, mentions: count, documents: documentCount }] : [];
+      // A name only ever written inside a longer one ("Ltd." of "Co., Ltd.") is a fragment of it.
+      const enough = withAll > 0 && (phrase ? mentions >= TOPIC_MENTIONS || documents >= 2 : mentions >= 1);
+      return enough ? [{ key: nameKey(p.name), type: p.type, name: p.name, aliases: p.aliases, mentions, documents }] : [];
     });
   }
 }
@@ -125,16 +117,11 @@ function aggregate(perDoc: readonly DocumentCandidates[]): { phrases: Map<string
     for (const definition of doc.acronyms) if (!acronyms.has(definition.short.toLowerCase())) acronyms.set(definition.short.toLowerCase(), definition);
     for (const e of doc.phrases) {
       const key = e.name.toLowerCase();
-      const sum = phrases.get(key) ?? { ...e, count: 0, midSentence: 0, quoted: 0, honorific: 0, role: 0, placeCue: 0, documents: 0 };
-      sum.count += e.count;
-      sum.midSentence += e.midSentence;
-      sum.quoted += e.quoted;
-      sum.honorific += e.honorific;
-      sum.role += e.role;
-      sum.placeCue += e.placeCue;
-      sum.year ||= e.year;
-      sum.documents++;
-      phrases.set(key, sum);
+      const sum = phrases.get(key);
+      if (sum) {
+        addEvidence(sum, e);
+        sum.documents++;
+      } else phrases.set(key, { ...e, documents: 1 });
     }
   }
   return { phrases, lowercase, acronyms };
@@ -145,23 +132,26 @@ function aggregate(perDoc: readonly DocumentCandidates[]): { phrases: Map<string
  * several capitalised words does unless it is only ever quoted or a date;
  * a single word must be capitalised mid-sentence, never written in lower
  * case, and not an ordinary word, a month, a bare given or family name
- * ("Chen") or a compound adjective ("Internet-based").
+ * ("Chen"), a compound adjective ("Internet-based"), the head of a longer
+ * name ("Law" of "Law of the People's Republic…") or a noun after "a". A
+ * word that stands where organisations do ("companies including ZTE",
+ * "service providers Orange") is a name all the same.
  */
 function isName(e: CorpusEvidence, lowercase: ReadonlySet<string>, lexicon: Lexicon): boolean {
   const lower = e.name.toLowerCase();
   const words = lower.split(' ');
   if (NOT_NAMES.has(lower) || e.quoted >= e.count || words.every((w) => MONTHS.has(w) || /^\d+$/.test(w))) return false;
   if (words.length > 1) return true;
+  if (e.headOf + e.afterArticle >= e.count) return false;
   const tags = lexicon(lower);
   // "MOST" or "APPs" is an ordinary word in capitals (the lexicon or the texts say so), "SMEs" is not.
   const ordinary = (word: string) => isCommonWord(lexicon, word) || lowercase.has(word);
-  if (isAcronym(e.name)) return e.count >= 2 && !ordinary(lower) && !ordinary(lower.replace(/s$/, ''));
+  if (isAcronym(e.name)) return e.orgCue > 0 || (e.count >= 2 && !ordinary(lower) && !ordinary(lower.replace(/s$/, '')));
   if (tags.length > 0 && tags.every((t) => PERSON_TAGS.has(t))) return false;
   if (/-\p{Ll}/u.test(e.name)) return false;
   const known = tags.some((t) => PROPER_TAGS.has(t));
-  return e.midSentence > 0 && !lowercase.has(lower) && (known || tags.length === 0);
+  return e.midSentence > 0 && !lowercase.has(lower) && (known || tags.length === 0 || e.orgCue > 0);
 }
-
 /** The proposals of the corpus: names with a type, short and long forms folded together. */
 function propose(perDoc: readonly DocumentCandidates[], lexicon: Lexicon): Proposal[] {
   const { phrases, lowercase, acronyms } = aggregate(perDoc);
@@ -205,5 +195,5 @@ function foldLongForms(byKey: Map<string, Proposal>): void {
 }
 
 function emptyEvidence(name: string): CorpusEvidence {
-  return { name, count: 0, midSentence: 0, quoted: 0, honorific: 0, role: 0, placeCue: 0, year: false, documents: 0 };
+  return { name, count: 0, midSentence: 0, quoted: 0, honorific: 0, role: 0, placeCue: 0, placeAfter: 0, orgCue: 0, headOf: 0, afterArticle: 0, year: false, firstAt: 0, documents: 0 };
 }

@@ -9,7 +9,7 @@ import { openTestDossier, tempDir } from '../../helpers';
 describe('app settings', () => {
   it('start as "follow the system" with comfortable reading typography', async () => {
     const { api } = await openTestDossier();
-    expect(await api.getSettings()).toEqual({ theme: 'system', reader: { font: 'serif', fontSize: 18, measure: 'medium', lineHeight: 1.65 }, sidebar: true });
+    expect(await api.getSettings()).toEqual({ theme: 'system', reader: { font: 'serif', fontSize: 18, measure: 'medium', lineHeight: 1.65 }, sidebar: true, mentions: true });
   });
 
   it('keep a changed theme and reader setting across restarts, without touching the others', async () => {
@@ -18,7 +18,7 @@ describe('app settings', () => {
     await first.api.updateSettings({ theme: 'dark' });
     await first.api.updateSettings({ sidebar: false });
     const saved = await first.api.updateSettings({ reader: { fontSize: 21 } });
-    expect(saved).toEqual({ theme: 'dark', reader: { ...DEFAULT_SETTINGS.reader, fontSize: 21 }, sidebar: false });
+    expect(saved).toEqual({ theme: 'dark', reader: { ...DEFAULT_SETTINGS.reader, fontSize: 21 }, sidebar: false, mentions: true });
 
     const again = await openTestDossier(dir);
     expect(await again.api.getSettings()).toEqual(saved);
@@ -53,7 +53,7 @@ describe('app settings', () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ schema: 1, theme: 'purple', reader: { font: 'sans', fontSize: 'big', lineHeight: 1.85 }, sidebar: 'no' }));
     const { api } = await openTestDossier(dir);
-    expect(await api.getSettings()).toEqual({ theme: 'system', reader: { font: 'sans', fontSize: 18, measure: 'medium', lineHeight: 1.85 }, sidebar: true });
+    expect(await api.getSettings()).toEqual({ theme: 'system', reader: { font: 'sans', fontSize: 18, measure: 'medium', lineHeight: 1.85 }, sidebar: true, mentions: true });
   });
 
   it('start from the defaults when the file is damaged, keeping the damaged file aside', async () => {

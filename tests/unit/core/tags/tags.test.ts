@@ -38,21 +38,56 @@ describe('tags', () => {
 
   it('rename with everything under them, on documents and annotations, and merge into an existing tag', async () => {
     const { api, a, b, note } = await tagged();
-    expect(await api.renameTag('operators', 'carriers')).toEqual({ documents: 2, annotations: 1 });
+    expect(await api.renameTag('operators', 'carriers')).toMatchObject({ documents: 2, annotations: 1 });
     expect(await api.getDocumentTags(b)).toEqual(['carriers/china/mobile']);
     expect((await api.getAnnotation(note.id)).tags).toEqual(['carriers/europe', 'iot']);
-    expect(await api.renameTag('events', 'carriers/china')).toEqual({ documents: 1, annotations: 0 });
+    expect(await api.renameTag('events', 'carriers/china')).toMatchObject({ documents: 1, annotations: 0 });
     expect(await api.getDocumentTags(a)).toEqual(['carriers/china']);
     await expect(api.renameTag('operators', 'x')).rejects.toThrow(/No document or annotation is tagged "operators"/);
   });
 
   it('deleted leave the documents and annotations in place', async () => {
     const { api, a, note } = await tagged();
-    expect(await api.deleteTag('operators')).toEqual({ documents: 2, annotations: 1 });
+    expect(await api.deleteTag('operators')).toMatchObject({ documents: 2, annotations: 1 });
     expect(await api.getDocumentTags(a)).toEqual(['events']);
     expect(await api.listDocuments()).toHaveLength(5);
     expect((await api.getAnnotation(note.id)).tags).toEqual(['iot']);
     expect((await api.listTags()).map((t) => t.tag)).toEqual(['events', 'iot']);
+  });
+
+  it('come back exactly as they were when a rename, a merge or a delete is undone', async () => {
+    const { api, a, b, c, note } = await tagged();
+    await api.setDocumentTags(c, ['iot', 'carriers']);
+    const before = { tags: await api.listDocumentTags(), note: (await api.getAnnotation(note.id)).tags, list: await api.listTags() };
+    const state = async () => ({ tags: await api.listDocumentTags(), note: (await api.getAnnotation(note.id)).tags, list: await api.listTags() });
+
+    const rename = await api.renameTag('operators', 'carriers');
+    expect(rename.edits.documents.map((e) => e.id).sort()).toEqual([a, b].sort());
+    expect(rename.edits.annotations).toEqual([{ id: note.id, before: ['operators/europe', 'iot'], after: ['carriers/europe', 'iot'] }]);
+    await api.restoreTags(rename.edits);
+    expect(await state()).toEqual(before);
+
+    // A merge into a tag the document already had: undone, the document has both again, in their order.
+    const merge = await api.renameTag('events', 'operators/china');
+    expect(await api.getDocumentTags(a)).toEqual(['operators/china']);
+    await api.restoreTags(merge.edits);
+    expect(await state()).toEqual(before);
+
+    const deletion = await api.deleteTag('operators');
+    expect(await api.getDocumentTags(b)).toEqual([]);
+    const redo = await api.restoreTags(deletion.edits);
+    expect(await state()).toEqual(before);
+    // What a restore returns redoes the change.
+    await api.restoreTags(redo.edits);
+    expect(await api.getDocumentTags(a)).toEqual(['events']);
+  });
+
+  it('undone after a later edit keep that edit', async () => {
+    const { api, a } = await tagged();
+    const rename = await api.renameTag('events', 'meetings');
+    await api.setDocumentTags(a, ['operators/china', 'meetings', 'later']);
+    await api.restoreTags(rename.edits);
+    expect(await api.getDocumentTags(a)).toEqual(['operators/china', 'later', 'events']);
   });
 
   it('refuse bad input with a clear message and change nothing', async () => {
@@ -67,6 +102,7 @@ describe('tags', () => {
       ['renameTag', ['events', '/events'], /is not a tag/],
       ['renameTag', ['events', 'events'], /already has that name/],
       ['deleteTag', ['nothing'], /No document or annotation is tagged "nothing"/],
+      ['restoreTags', [{ documents: [{ id: a, before: ['bad tag'], after: [] }], annotations: [] }], /is not a tag/],
     ];
     for (const [name, args, message] of refusals) {
       const result = await dispatch(name, args);

@@ -76,11 +76,18 @@ describe('suggestions', () => {
       'Bo Ribbing': 'person',
     };
     for (const [name, type] of Object.entries(expected)) expect(byName.get(name)?.type, name).toBe(type);
-    expect(byName.get('Chen Zhongyue')).toMatchObject({ mentions: 5, documents: 3 });
+    // "Chen" after "Chen Zhongyue" in seed 000 is his too: offered as an alias, and counted.
+    expect(byName.get('Chen Zhongyue')).toMatchObject({ aliases: ['Chen'], mentions: 6, documents: 3 });
     expect(byName.get('State Grid')?.aliases).toContain('State Grid Corporation of China');
     expect(byName.get('China Telecom')?.aliases).toContain('China Telecom Group Co., Ltd.');
-    const junk = ['Category & Hashtags', 'Looking', 'Mr', 'Smart+', 'Chen', 'Internet-based', 'August 2017', 'Leave a Reply'];
+    const junk = ['Category & Hashtags', 'Looking', 'Mr', 'Smart+', 'Internet-based', 'Law', 'Datacentre', 'Communication Department of State Grid', 'Enterprise Department of China Telecom', 'Ltd.', 'August 2017', 'Leave a Reply'];
     for (const name of junk) expect(suggestions.some((s) => names(s).includes(nameKey(name))), name).toBe(false);
+    expect(byName.has('Chen'), 'Chen on its own').toBe(false);
+    // Places, and organisations that texts write as acronyms or after "cooperation with".
+    for (const name of ['Henan', 'Heilongjiang', 'Shuangyashan', 'Zhuhai']) expect(byName.get(name)?.type, name).toBe('place');
+    for (const name of ['ITU-T', 'MIIT', 'New H3C']) expect(byName.get(name)?.type, name).toBe('organisation');
+    // "Unicom" on its own (“Unicom Work”, Unicom Finance) after "China Unicom" in the same report.
+    expect(byName.get('China Unicom')?.aliases).toContain('Unicom');
     // People first, then organisations, places, events, topics; each by mentions.
     const order = ['person', 'organisation', 'place', 'event', 'topic'];
     expect(suggestions.map((s) => order.indexOf(s.type))).toEqual(suggestions.map((s) => order.indexOf(s.type)).sort((a, b) => a - b));
@@ -89,7 +96,7 @@ describe('suggestions', () => {
   it('leave out existing entities and rejected suggestions, also after a restart', async () => {
     const first = await openTestDossier();
     await first.api.createEntity({ type: 'organisation', name: 'GSMA' });
-    await first.api.rejectSuggestion('John Hoffman');
+    await first.api.rejectSuggestions(['John Hoffman']);
     const again = await openTestDossier(first.dataDir);
     const suggestions = await again.api.listSuggestions();
     const all = suggestions.flatMap(names);
@@ -97,6 +104,18 @@ describe('suggestions', () => {
     expect(all).not.toContain('groupe speciale mobile association');
     expect(all).not.toContain('john hoffman');
     expect(all).toContain('chen zhongyue');
+  });
+
+  it('show the count the entity gets when accepted, though longer names overlap theirs', async () => {
+    const { api } = await openTestDossier();
+    const suggestions = await api.listSuggestions();
+    for (const name of ['China Unicom', 'China Mobile', 'Chen Zhongyue', 'IoT', 'Big Data']) {
+      const shown = suggestions.find((s) => s.name === name) as Suggestion;
+      const [made] = await api.acceptSuggestions([{ type: shown.type, name: shown.name, aliases: shown.aliases }]);
+      const entity = (await api.listEntities()).find((e) => e.id === made?.id);
+      expect([name, entity?.mentions, entity?.documents]).toEqual([name, shown.mentions, shown.documents]);
+    }
+    expect(suggestions.find((s) => s.name === 'China Unicom')?.mentions).toBe(102);
   });
 
   it('become entities when accepted, as proposed or edited', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canUndo, pushUndo, undoLast } from '../../../../renderer/src/annotations/undo';
+import { canUndo, pushUndo, undoLast } from '../../../../renderer/src/app/undo';
 
 describe('undo', () => {
   it('undoes the latest action first, and nothing when there is none', async () => {

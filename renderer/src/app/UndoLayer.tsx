@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useCommands } from '../commands/registry';
 import { canUndo, dismissToast, undoLast, useUndoToast } from './undo';
-import './annotations.css';
 
 /** Typing in a field keeps the field's own Undo. */
 const typing = (): boolean => {
@@ -10,10 +9,11 @@ const typing = (): boolean => {
 };
 
 /**
- * Window-wide part of annotations: the toast that offers Undo after a
- * delete, and Ctrl/Cmd+Z to undo (wherever the delete was made).
+ * The one Undo of the window: the toast that offers it after a change
+ * (a highlight deleted, an entity merged, a tag renamed…), and Ctrl/Cmd+Z,
+ * wherever the change was made.
  */
-export function AnnotationsLayer() {
+export function UndoLayer() {
   const toast = useUndoToast();
   const [problem, setProblem] = useState<string | null>(null);
   const undo = async () => {
@@ -24,7 +24,7 @@ export function AnnotationsLayer() {
       setProblem(`Could not undo: ${(error as Error).message}`);
     }
   };
-  useCommands(() => [{ id: 'edit.undo', title: 'Undo delete', group: 'Edit', enabled: () => canUndo() && !typing(), run: undo }], []);
+  useCommands(() => [{ id: 'edit.undo', title: 'Undo', group: 'Edit', enabled: () => canUndo() && !typing(), run: undo }], []);
 
   if (!toast && !problem) return null;
   return (

@@ -1,5 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
+/**
+ * The window's one undo stack: every change a person can take back (a
+ * deleted highlight, an entity merged or deleted, suggestions accepted, a
+ * tag renamed) is pushed here, and the toast and Ctrl/Cmd+Z (UndoLayer)
+ * take back the latest.
+ */
+
 /** Something that can be taken back, e.g. a deleted highlight. */
 export interface Undoable {
   /** What happened, as the toast says it: "Highlight deleted". */
