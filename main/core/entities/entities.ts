@@ -101,27 +101,43 @@ export class Entities {
 
   async create(inputs: readonly NewEntity[]): Promise<Entity[]> {
     const { entities, change } = await this.entityStore.create(inputs);
-    this.changed(change);
+    await this.changed(change);
     return entities;
   }
 
   async update(id: string, patch: EntityPatch): Promise<Entity> {
     const { entity, change } = await this.entityStore.update(id, patch);
-    this.changed(change);
+    await this.changed(change);
     return entity;
   }
 
   async merge(targetId: string, sourceId: string): Promise<Entity> {
     const { entity, change } = await this.entityStore.merge(targetId, sourceId);
-    this.changed(change);
+    await this.changed(change);
     return entity;
   }
 
   /** Deletes the entity; documents and annotations are not touched. */
   async delete(id: string): Promise<Entity> {
     const { entity, change } = await this.entityStore.delete(id);
-    this.changed(change);
+    await this.changed(change);
     return entity;
+  }
+
+  /** Which of `inputs` could be created together (the types in `types` as if they were there), and why not the others. */
+  check(inputs: readonly NewEntity[], types: ReadonlySet<string>): Promise<{ accepted: NewEntity[]; refused: Array<{ input: NewEntity; reason: string }> }> {
+    return this.entityStore.check(inputs, types);
+  }
+
+  /** The type name as it would be saved, or an error saying what is wrong with it. */
+  checkTypeName(name: string): string {
+    return this.entityStore.checkTypeName(name);
+  }
+
+  /** Removes entities, and then types no entity has any more (undoing a restore). */
+  async remove(ids: readonly string[], typeIds: readonly string[]): Promise<void> {
+    await this.changed(await this.entityStore.remove(ids));
+    await this.entityStore.removeTypes(typeIds);
   }
 
   /** A document's mentions, in text order. */
@@ -181,8 +197,8 @@ export class Entities {
     return sources;
   }
 
-  private changed(change: NameChange): void {
-    this.mentions.entitiesChanged(this.entityStore.list(), change.names);
+  private async changed(change: NameChange): Promise<void> {
+    await this.mentions.entitiesChanged(this.entityStore.list(), change.names);
     this.events.emit('entitiesChanged');
   }
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AppSettings, SettingsPatch } from '../../common/contract';
 import { ReaderSettings, ThemeSetting } from '../../common/contract';
 import type { CoreEmitter } from '../events';
@@ -15,6 +16,8 @@ export const DEFAULT_SETTINGS: AppSettings = {
 const SETTINGS: FileSpec<SettingsData> = {
   name: 'settings.json',
   schema: 1,
+  // Each setting is checked on its own (see sanitize): one bad value never costs the others.
+  shape: z.looseObject({ schema: z.number() }).transform((data): SettingsData => ({ schema: data.schema, ...sanitize(data as Partial<Record<keyof AppSettings, unknown>>) })),
   defaults: () => ({ schema: 1, ...structuredClone(DEFAULT_SETTINGS) }),
 };
 
