@@ -195,7 +195,7 @@ describe('a save that cannot reach the disk', () => {
     }
   });
 
-  if (isRoot) console.log('store.test: the chmod read-only cases are SKIPPED: running as root, whom permissions do not stop. The "data folder gone" case and tests/unit/core/crash.test.ts (full disk through a file size limit) fail writes in ways root cannot bypass.');
+  if (isRoot) console.log('store.test: the chmod read-only cases are SKIPPED: running as root, whom permissions do not stop. The "data folder gone" case and tests/unit/core/store/crash.test.ts (full disk through a file size limit) fail writes in ways root cannot bypass.');
 });
 
 describe('data folders written by every version the project has shipped', () => {
