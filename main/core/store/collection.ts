@@ -22,10 +22,15 @@ import { stringifyInSlices } from './serialise';
  * replaying a change the snapshot already holds changes nothing: a crash
  * at any point of the snapshot's rewrite loses nothing and doubles nothing.
  * The snapshot names the first journal it does not hold; older journals are
- * removed once the snapshot that holds them is on disk.
+ * removed once the snapshot that holds them is on disk. A snapshot without
+ * that name was written by something that knows nothing of journals (a
+ * tool, or a Dossier from before them): it is the whole collection, and the
+ * journals beside it are old. So before its first change in a folder, a
+ * collection writes the snapshot with the name.
  *
  * An older Dossier reads the snapshot as the library file it always was
- * (same name, same schema): it misses only the changes still in a journal.
+ * (same name, same schema, and the name kept as it found it): it misses only
+ * the changes still in a journal, which come back when this one opens it again.
  */
 
 export interface Keyed {
@@ -130,6 +135,8 @@ class OpenCollection<R extends Keyed, M extends object> implements StoreCollecti
   private journalBytes = 0;
   private snapshotBytes = 0;
   private compacting: Promise<void> | null = null;
+  /** Whether the snapshot on disk names its journal (see above). */
+  private marked = false;
   private readonly queue: UpdateQueue;
 
   constructor(
@@ -189,12 +196,15 @@ class OpenCollection<R extends Keyed, M extends object> implements StoreCollecti
     const { [this.spec.field]: _records, schema: _schema, journal, ...meta } = data;
     this.metaData = meta as unknown as M;
     this.snapshotBytes = found ? JSON.stringify(data).length : 0;
+    this.marked = found && journal !== undefined;
+    // A snapshot found without the name of its journal holds everything; one that is not there (or was set aside) holds nothing.
+    const held = typeof journal === 'number' ? journal : found ? Infinity : 0;
     const numbers = (await this.host.listing(this.host.dir)).flatMap((file) => journalNumber(this.spec.name, file) ?? []).sort((a, b) => a - b);
     for (const n of numbers) {
       this.journals.add(n);
-      if (n >= (journal as number) && !(await this.replay(n))) break;
+      if (n >= held && !(await this.replay(n))) break;
     }
-    this.current = Math.max(journal as number, (numbers.at(-1) ?? -1) + 1);
+    this.current = Math.max(typeof journal === 'number' ? journal : 0, (numbers.at(-1) ?? -1) + 1);
     if (numbers.length > 0) this.host.whenReady(() => this.compact());
   }
 
@@ -204,8 +214,8 @@ class OpenCollection<R extends Keyed, M extends object> implements StoreCollecti
     return {
       name: spec.name,
       schema: spec.schema,
-      shape: spec.meta.extend({ schema: z.number(), journal: z.number().int().min(0).default(0), [spec.field]: records }) as unknown as z.ZodType<Versioned & Record<string, unknown>>,
-      defaults: () => ({ schema: spec.schema, journal: 0, [spec.field]: [], ...spec.defaults() }),
+      shape: spec.meta.extend({ schema: z.number(), journal: z.number().int().min(0).optional(), [spec.field]: records }) as unknown as z.ZodType<Versioned & Record<string, unknown>>,
+      defaults: () => ({ schema: spec.schema, [spec.field]: [], ...spec.defaults() }),
     };
   }
 
@@ -272,6 +282,7 @@ class OpenCollection<R extends Keyed, M extends object> implements StoreCollecti
   private async append(ops: ReadonlyArray<Op<R, M>>): Promise<void> {
     const line = `${JSON.stringify({ schema: this.spec.schema, ops })}\n`;
     try {
+      if (!this.marked) await this.writeSnapshot(this.capture());
       if (!this.writer) {
         this.writer = new AppendFile(this.host.path(journalName(this.spec.name, this.current)));
         this.journals.add(this.current);
@@ -294,17 +305,24 @@ class OpenCollection<R extends Keyed, M extends object> implements StoreCollecti
 
   /** Writes the snapshot of the collection as it is now; changes made meanwhile go to a new journal. */
   private async foldJournals(): Promise<void> {
-    const folded = await this.queue.push(async () => {
-      this.closeWriter();
-      if (this.host.readOnly || this.frozen) return null;
-      this.journalBytes = 0;
-      return { upTo: this.current, records: this.list(), meta: this.metaData };
-    });
-    if (!folded) return;
-    const text = await stringifyInSlices({ schema: this.spec.schema, journal: folded.upTo, ...folded.meta, [this.spec.field]: folded.records });
+    const folded = await this.queue.push(async () => (this.host.readOnly || this.frozen ? null : this.capture()));
+    if (folded) await this.writeSnapshot(folded);
+  }
+
+  /** The collection as it is now, for a snapshot; the changes after it go to the next journal. Runs in the queue. */
+  private capture(): { upTo: number; records: R[]; meta: M } {
+    this.closeWriter();
+    this.journalBytes = 0;
+    return { upTo: this.current, records: this.list(), meta: this.metaData };
+  }
+
+  /** Writes a snapshot that holds every journal before `upTo`, then removes those journals. */
+  private async writeSnapshot({ upTo, records, meta }: { upTo: number; records: R[]; meta: M }): Promise<void> {
+    const text = await stringifyInSlices({ schema: this.spec.schema, journal: upTo, ...meta, [this.spec.field]: records });
     await writeFileDurable(this.host.path(this.spec.name), text);
     this.snapshotBytes = text.length;
-    for (const n of [...this.journals].filter((j) => j < folded.upTo)) {
+    this.marked = true;
+    for (const n of [...this.journals].filter((j) => j < upTo)) {
       await removeFile(this.host.path(journalName(this.spec.name, n)));
       this.journals.delete(n);
     }

@@ -32,13 +32,13 @@ const ITEMS: CollectionSpec<Item, { label: string }> = {
 const journals = async (dir: string, base = 'library') => (await readdir(dir)).filter((f) => f.startsWith(`${base}.journal-`)).sort();
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** A library.json of `count` documents (their texts are not needed to add more). */
+/** A library.json of `count` documents as Dossier writes it (their texts are not needed to add more). */
 async function bigLibrary(dir: string, count: number): Promise<void> {
   const documents: DocumentRecord[] = Array.from({ length: count }, (_, i) => {
     const hash = sha(`document ${i}`);
     return { id: hash.slice(0, 16), title: `Document ${i}`, date: '2024-01-01', length: 10, words: 2, source: `d${i}.txt`, origin: 'import', addedAt: '2025-01-01T00:00:00.000Z', hash };
   });
-  await writeFile(join(dir, 'library.json'), JSON.stringify({ schema: 1, documents, seededAt: '2025-01-01T00:00:00.000Z' }));
+  await writeFile(join(dir, 'library.json'), JSON.stringify({ schema: 1, journal: 0, documents, seededAt: '2025-01-01T00:00:00.000Z' }));
 }
 
 const stores: Store[] = [];
@@ -115,6 +115,20 @@ describe('the library as a snapshot and a journal', () => {
     const snapshot = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'));
     expect(snapshot).toEqual({ schema: 1, journal: 1, seededAt: null, documents: documents.list() });
     expect((await open(dir)).documents.list()).toEqual(documents.list());
+  });
+
+  it('takes a library.json written by something that knows nothing of journals for the whole library', async () => {
+    const dir = await tempDir();
+    const first = await open(dir);
+    await add(first.documents, 1);
+    // A tool (or a Dossier from before journals) writes library.json afresh; the journal beside it is older.
+    const record = (await add(first.documents, 2)).doc;
+    await writeFile(join(dir, 'library.json'), JSON.stringify({ schema: 1, seededAt: null, documents: [record] }));
+    const second = await open(dir);
+    expect(second.documents.list()).toEqual([record]);
+    const added = (await add(second.documents, 3)).doc;
+    expect((await open(dir)).documents.list()).toEqual([record, added]);
+    expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).journal).toEqual(expect.any(Number));
   });
 
   it('doubles nothing when a crash left a journal that library.json already holds', async () => {
