@@ -38,7 +38,7 @@ export interface Dossier {
  * each module with the few others it needs, and builds the API from them.
  */
 export async function openDossier(options: DossierOptions): Promise<Dossier> {
-  const store = await Store.open(options.dataDir);
+  const store = await Store.open(options.dataDir, { app: options.version });
   // Started first, not awaited: the saved search index loads in its worker while the rest of the core opens.
   const index = SearchIndex.start({ dataDir: store.dir, notices: store.notices });
   const documents = await Documents.open(store);
@@ -50,6 +50,7 @@ export async function openDossier(options: DossierOptions): Promise<Dossier> {
   const tags = await Tags.open(store, documents, annotations, events);
   const settings = await Settings.open(store, events);
   const ctx: CoreContext = { store, documents, index, events, settings, annotations, entities, tags };
+  store.ready();
 
   const api: ApiImpl = {
     ...documentsApi(ctx, options.version),

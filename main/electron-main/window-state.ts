@@ -1,4 +1,5 @@
 import type { BrowserWindow, Rectangle } from 'electron';
+import { z } from 'zod';
 import type { FileSpec, Store, Versioned } from '../core/store/store';
 
 /** Where and how big the window was, in window-state.json in the data folder. */
@@ -8,9 +9,12 @@ interface WindowStateData extends Versioned {
   maximized: boolean;
 }
 
+const Bounds = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
 const WINDOW_STATE: FileSpec<WindowStateData> = {
   name: 'window-state.json',
   schema: 1,
+  shape: z.object({ schema: z.number(), bounds: Bounds.nullable(), maximized: z.boolean() }),
   defaults: () => ({ schema: 1, bounds: null, maximized: false }),
 };
 

@@ -9,7 +9,10 @@ import { openDossier, type Dossier } from '../../main/core/service';
 export const SEED_DIR = resolve('resources/seed');
 
 const made: string[] = [];
+const opened: Dossier[] = [];
 afterEach(async () => {
+  // A core may still be writing in the background (folding the library's journal): let it finish before its folder goes.
+  await Promise.all(opened.splice(0).map((dossier) => dossier.store.settled()));
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
@@ -24,6 +27,7 @@ export async function tempDir(): Promise<string> {
 export async function openTestDossier(dataDir?: string): Promise<Dossier & { dataDir: string }> {
   const dir = dataDir ?? (await tempDir());
   const dossier = await openDossier({ dataDir: dir, seedDir: SEED_DIR, version: '0.0.0-test' });
+  opened.push(dossier);
   return Object.assign(dossier, { dataDir: dir });
 }
 

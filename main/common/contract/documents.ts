@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { method } from './method';
 
-/** Ids are short opaque strings; the bound keeps hostile input cheap to reject. */
-export const Id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -');
+/**
+ * Ids are short opaque strings; the bound keeps hostile input cheap to reject.
+ * Names every object inherits (`__proto__`, `constructor`, `toString`…) are
+ * never ids, so that an id can key any object without reaching its prototype.
+ */
+export const Id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -')
+  .refine((id) => !(id in Object.prototype), { error: (issue) => `${JSON.stringify(issue.input)} is a name JavaScript reserves, not an id` });
 
 export type BlockKind = 'heading' | 'paragraph' | 'bullet' | 'figure';
 /** A run of the original text, [start, end) in UTF-16 code units. */

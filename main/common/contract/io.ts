@@ -82,10 +82,13 @@ export interface ExportResult {
   annotations: number;
 }
 
-/** What a restore added to the library; everything else in the backup was already there. */
+/** What a restore did to the library; everything else in the backup was already there. */
 export interface RestoreReport {
   documents: number;
   annotations: number;
+  /** Annotations deleted since the backup was made, brought back. */
+  annotationsBroughtBack: number;
+  entityTypes: number;
   entities: number;
   /** Documents that got tags back. */
   documentTags: number;

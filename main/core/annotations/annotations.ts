@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import pLimit from 'p-limit';
+import { z } from 'zod';
 import {
+  HighlightColor,
+  Id,
+  NoteText,
   Tag,
   type Annotation,
   type AnnotationAnchor,
@@ -22,12 +26,15 @@ import type { FileSpec, Store, StoreFile, Versioned } from '../store/store';
  * so that saving one never rewrites anything else: not the document texts,
  * not the other documents' annotations. Deleting only marks an annotation
  * (so Undo brings back the same one); marked annotations are dropped from the
- * file a month later, the next time that file is saved.
+ * file a month later, the next time that file is saved (see `expired`).
  */
 
 /** A stored annotation, possibly deleted (kept for Undo until the file is next saved after the grace period). */
 interface AnnotationRecord extends StoredAnnotation {
+  /** When it was deleted, by the clock of the session that deleted it. */
   deleted?: string;
+  /** The session that deleted it (Store.session). */
+  deletedIn?: string;
 }
 
 interface AnnotationFile extends Versioned {
@@ -35,14 +42,40 @@ interface AnnotationFile extends Versioned {
   annotations: AnnotationRecord[];
 }
 
+const Offset = z.number().int().min(0);
+
+/** An annotation as it is stored, and as a backup carries it. */
+export const StoredAnnotationShape = z.object({
+  id: Id,
+  docId: Id,
+  target: z.object({
+    selector: z.tuple([
+      z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string(), suffix: z.string() }),
+      z.object({ type: z.literal('TextPositionSelector'), start: Offset, end: Offset }),
+    ]),
+  }),
+  note: NoteText,
+  // No upper bound on the count: a merge of tags may leave more than a person can type in.
+  tags: z.array(Tag),
+  color: HighlightColor,
+  created: z.string().max(40),
+  modified: z.string().max(40),
+});
+
+const AnnotationRecordShape = StoredAnnotationShape.extend({ deleted: z.string().max(40).optional(), deletedIn: z.string().max(100).optional() });
+
 const FOLDER = 'annotations';
 const DELETED_KEPT_MS = 30 * 24 * 3600 * 1000;
 const fileSpec = (docId: string): FileSpec<AnnotationFile> => ({
   name: `${FOLDER}/${docId}.json`,
   schema: 1,
+  shape: z
+    .object({ schema: z.number(), docId: z.literal(docId), annotations: z.array(AnnotationRecordShape) })
+    .refine((file) => file.annotations.every((a) => a.docId === docId), { error: 'an annotation of another document is in it' })
+    .refine((file) => new Set(file.annotations.map((a) => a.id)).size === file.annotations.length, { error: 'the same annotation is in it twice' }),
   defaults: () => ({ schema: 1, docId, annotations: [] }),
 });
-const FILE_NAME = /^([A-Za-z0-9_-]+)\.json$/;
+const FILE_NAME = /^(.+)\.json$/;
 const PARALLEL_READS = 32;
 
 /** A note as the library search indexes it: its text and tags, and where its highlight now starts (null: orphaned). */
@@ -90,7 +123,7 @@ export class Annotations {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    const docIds = names.map((name) => FILE_NAME.exec(name)?.[1]).filter((id): id is string => id !== undefined);
+    const docIds = names.map((name) => FILE_NAME.exec(name)?.[1]).filter((id): id is string => id !== undefined && Id.safeParse(id).success);
     await Promise.all(docIds.map((docId) => annotations.reading(() => annotations.load(docId))));
     const reanchor = (docId: string) => {
       annotations.anchors.delete(docId);
@@ -185,7 +218,7 @@ export class Annotations {
   async delete(id: string): Promise<Annotation> {
     const current = this.record(id);
     if (current.deleted) throw notFound(id);
-    await this.replace({ ...current, deleted: new Date().toISOString() });
+    await this.replace({ ...current, deleted: new Date().toISOString(), deletedIn: this.store.session });
     return this.anchored(current);
   }
 
@@ -193,26 +226,53 @@ export class Annotations {
   async restore(id: string): Promise<Annotation> {
     const current = this.record(id);
     if (!current.deleted) return this.anchored(current);
-    const { deleted: _deleted, ...restored } = current;
+    const restored = withoutDeletion(current);
     await this.replace(restored);
     return this.anchored(restored);
   }
 
   /**
-   * Adds annotations as a backup recorded them (same ids, notes and dates);
-   * ids this library already has are skipped. Their anchors are worked out on
-   * the current texts. Returns how many were added.
+   * What adopting a backup's annotations would do: add those this library
+   * has never had (same ids, notes and dates), and bring back those it has
+   * deleted since; those it has are left as they are. Changes nothing.
    */
-  async adopt(records: readonly StoredAnnotation[]): Promise<number> {
-    const fresh = records.filter((r) => !this.docOf.has(r.id));
-    const byDoc = new Map<string, StoredAnnotation[]>();
-    for (const record of fresh) byDoc.set(record.docId, [...(byDoc.get(record.docId) ?? []), record]);
-    for (const [docId, list] of byDoc) {
+  planAdoption(records: readonly StoredAnnotation[]): Adoption {
+    const add = records.filter((r) => !this.docOf.has(r.id));
+    const bringBack = records.flatMap((r) => {
+      const current = this.recordOrNull(r.id);
+      return current?.deleted ? [{ id: r.id, docId: current.docId, deleted: current.deleted, deletedIn: current.deletedIn }] : [];
+    });
+    return { add, bringBack };
+  }
+
+  /** Makes an adoption (see planAdoption); anchors of the added ones are worked out on the current texts. */
+  async adopt({ add, bringBack }: Adoption): Promise<void> {
+    for (const [docId, list] of groupByDoc(add)) {
       this.anchors.delete(docId);
       await this.commit(docId, (current) => [...current, ...list]);
       for (const record of list) this.docOf.set(record.id, docId);
     }
-    return fresh.length;
+    const back = new Set(bringBack.map((b) => b.id));
+    for (const docId of new Set(bringBack.map((b) => b.docId))) {
+      await this.commit(docId, (list) => list.map((r) => (back.has(r.id) ? withoutDeletion(r) : r)));
+    }
+  }
+
+  /** Undoes an adoption: the added annotations leave, those brought back are deleted again as they were. */
+  async unadopt({ add, bringBack }: Adoption): Promise<void> {
+    const added = new Set(add.map((r) => r.id));
+    for (const docId of new Set(add.map((r) => r.docId))) {
+      if (this.holds(docId, (r) => added.has(r.id))) await this.commit(docId, (list) => list.filter((r) => !added.has(r.id)));
+    }
+    for (const id of added) this.docOf.delete(id);
+    const deletions = new Map(bringBack.map((b) => [b.id, b]));
+    const redelete = (r: AnnotationRecord): AnnotationRecord => {
+      const was = deletions.get(r.id);
+      return was && !r.deleted ? { ...r, deleted: was.deleted, ...(was.deletedIn !== undefined && { deletedIn: was.deletedIn }) } : r;
+    };
+    for (const docId of new Set(bringBack.map((b) => b.docId))) {
+      if (this.holds(docId, (r) => deletions.has(r.id) && !r.deleted)) await this.commit(docId, (list) => list.map(redelete));
+    }
   }
 
   /** Points an annotation at another passage of its document (to rescue an orphan, or fix a selection). */
@@ -263,6 +323,10 @@ export class Annotations {
     this.files.set(docId, file);
     for (const record of file.data.annotations) this.docOf.set(record.id, docId);
     return file;
+  }
+
+  private holds(docId: string, test: (record: AnnotationRecord) => boolean): boolean {
+    return this.files.get(docId)?.data.annotations.some(test) ?? false;
   }
 
   private live(docId: string): AnnotationRecord[] {
@@ -354,16 +418,43 @@ export class Annotations {
    */
   private async commit(docId: string, change: (list: AnnotationRecord[]) => AnnotationRecord[]): Promise<void> {
     const file = await this.load(docId);
-    const expired = Date.now() - DELETED_KEPT_MS;
     await file.update((data) => {
-      data.annotations = change(data.annotations).filter((r) => !r.deleted || Date.parse(r.deleted) > expired);
+      data.annotations = change(data.annotations).filter((r) => !this.expired(r));
     });
     this.events.emit('annotationsChanged', docId);
   }
+
+  /**
+   * A deleted annotation is dropped once it was deleted more than 30 days
+   * ago by the clock AND in an earlier session. The clock alone is not
+   * trusted: set forward by a month, it would empty the Undo of this very
+   * session. A session's own deletions stay until Dossier starts again.
+   */
+  private expired(record: AnnotationRecord): boolean {
+    if (!record.deleted || record.deletedIn === this.store.session) return false;
+    const deleted = Date.parse(record.deleted);
+    return Number.isFinite(deleted) && deleted < Date.now() - DELETED_KEPT_MS;
+  }
+}
+
+/** What adopting a backup's annotations adds, and which deleted ones it brings back (with how they were deleted). */
+export interface Adoption {
+  add: StoredAnnotation[];
+  bringBack: Array<{ id: string; docId: string; deleted: string; deletedIn: string | undefined }>;
+}
+
+function groupByDoc(records: readonly StoredAnnotation[]): Map<string, StoredAnnotation[]> {
+  const byDoc = new Map<string, StoredAnnotation[]>();
+  for (const record of records) byDoc.set(record.docId, [...(byDoc.get(record.docId) ?? []), record]);
+  return byDoc;
+}
+
+function withoutDeletion({ deleted: _deleted, deletedIn: _deletedIn, ...record }: AnnotationRecord): AnnotationRecord {
+  return record;
 }
 
 function withAnchor(record: AnnotationRecord, anchor: AnnotationAnchor | undefined): Annotation {
-  const { deleted: _deleted, ...stored } = record;
+  const { deleted: _deleted, deletedIn: _deletedIn, ...stored } = record;
   return { ...stored, anchor: anchor ?? { status: 'orphaned' } };
 }
 

@@ -109,30 +109,48 @@ export class Entities {
   }
 
   async create(inputs: readonly NewEntity[]): Promise<Entity[]> {
-    return (await this.commit(this.entityStore.planCreate(inputs))).after;
+    return (await this.commit(() => this.entityStore.planCreate(inputs))).after;
   }
 
   async update(id: string, patch: EntityPatch): Promise<EntityChange> {
-    return this.commit(this.entityStore.planUpdate(id, patch));
+    return this.commit(() => this.entityStore.planUpdate(id, patch));
   }
 
   async merge(targetId: string, sourceId: string): Promise<EntityChange> {
-    return this.commit(this.entityStore.planMerge(targetId, sourceId));
+    return this.commit(() => this.entityStore.planMerge(targetId, sourceId));
   }
 
   /** Deletes the entity; documents and annotations are not touched. */
   async delete(id: string): Promise<EntityChange> {
-    return this.commit(this.entityStore.planDelete(id));
+    return this.commit(() => this.entityStore.planDelete(id));
   }
 
   /** Takes a change back; returns the change that redoes it. */
   async undo(change: EntityChange): Promise<EntityChange> {
-    return this.commit(this.entityStore.planUndo(change));
+    return this.commit(() => this.entityStore.planUndo(change));
+  }
+
+  /** Which of `inputs` could be created together (the types in `types` as if they were there), and why not the others. */
+  check(inputs: readonly NewEntity[], types: ReadonlySet<string>): Promise<{ accepted: NewEntity[]; refused: Array<{ input: NewEntity; reason: string }> }> {
+    return this.entityStore.check(inputs, types);
+  }
+
+  /** The type name as it would be saved, or an error saying what is wrong with it. */
+  checkTypeName(name: string): string {
+    return this.entityStore.checkTypeName(name);
+  }
+
+  /** Removes entities, and then types no entity has any more (undoing a restore). */
+  async remove(ids: readonly string[], typeIds: readonly string[]): Promise<void> {
+    const { names } = await this.entityStore.remove(ids);
+    await this.mentions.entitiesChanged(this.entityStore.list(), names);
+    this.events.emit('entitiesChanged');
+    await this.entityStore.removeTypes(typeIds);
   }
 
   /** What an update, merge or delete would link and unlink, without making it. */
   async preview(proposal: EntityProposal): Promise<EntityChangePreview> {
-    const change = this.plan(proposal);
+    const change = await this.plan(proposal);
     const before = new Set(change.before.map((e) => e.id));
     const all = await this.mentions.all();
     const total = [...all.values()].reduce((n, list) => n + list.filter((m) => before.has(m.entityId)).length, 0);
@@ -200,7 +218,7 @@ export class Entities {
     return [suggestion.name, ...suggestion.aliases].some((name) => this.entityStore.isRejected(nameKey(name)));
   }
 
-  private plan(proposal: EntityProposal): EntityChange {
+  private plan(proposal: EntityProposal): Promise<EntityChange> {
     if (proposal.kind === 'update') return this.entityStore.planUpdate(proposal.id, proposal.patch);
     if (proposal.kind === 'merge') return this.entityStore.planMerge(proposal.target, proposal.source);
     return this.entityStore.planDelete(proposal.id);
@@ -230,9 +248,9 @@ export class Entities {
   }
 
   /** Saves a planned change, then brings the mentions up to date and tells the modules that follow entities. */
-  private async commit(change: EntityChange): Promise<EntityChange> {
-    const names = await this.entityStore.commit(change);
-    this.mentions.entitiesChanged(this.entityStore.list(), names);
+  private async commit(plan: () => Promise<EntityChange>): Promise<EntityChange> {
+    const { change, names } = await this.entityStore.change(plan);
+    await this.mentions.entitiesChanged(this.entityStore.list(), names);
     this.events.emit('entitiesChanged');
     return change;
   }

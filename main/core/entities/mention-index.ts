@@ -13,6 +13,14 @@ import type { Documents } from '../library/documents';
 import { MentionMatcher, type Named } from './mentions';
 import { firstWord, WordSketch } from '../text/words';
 
+/** Entities added to a new matcher between two turns of the event loop. */
+const ENTITIES_PER_TURN = 20;
+/** Changed names read between two turns. */
+const NAMES_PER_TURN = 1000;
+/** Lookups of changed words in cached documents' sketches between two turns. */
+const WORD_CHECKS_PER_TURN = 20_000;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 interface Cached {
   /** The matcher generation the mentions were found with. */
   generation: number;
@@ -25,6 +33,7 @@ export class MentionIndex {
   private generation = 0;
   private readonly cache = new Map<string, Cached>();
   private everything: Promise<Map<string, Mention[]>> | null = null;
+  private changing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly documents: Documents,
@@ -33,16 +42,16 @@ export class MentionIndex {
     this.matcher = new MentionMatcher(entities);
   }
 
-  /** The entities are now `entities`; `changedNames` are the names that appeared, disappeared or changed owner. */
-  entitiesChanged(entities: readonly Named[], changedNames: readonly string[]): void {
-    const words = firstWords(changedNames);
-    const previous = this.generation;
-    this.matcher = new MentionMatcher(entities);
-    this.generation++;
-    this.everything = null;
-    for (const entry of this.cache.values()) {
-      if (entry.generation === previous && !words.some((word) => entry.sketch.has(word))) entry.generation = this.generation;
-    }
+  /**
+   * The entities are now `entities`; `changedNames` are the names that
+   * appeared, disappeared or changed owner. Thousands of names are taken a slice at a time,
+   * so other requests are answered meanwhile (with the mentions as they were
+   * until the new matcher is ready). Changes are taken one after another.
+   */
+  entitiesChanged(entities: readonly Named[], changedNames: readonly string[]): Promise<void> {
+    const next = this.changing.then(() => this.change(entities, changedNames));
+    this.changing = next.catch(() => undefined);
+    return next;
   }
 
   /**
@@ -52,8 +61,9 @@ export class MentionIndex {
    */
   async preview(entities: readonly Named[], changedNames: readonly string[]): Promise<Array<{ now: Mention[]; then: Mention[] }>> {
     const all = await this.all();
-    const words = firstWords(changedNames);
-    const matcher = new MentionMatcher(entities);
+    const words = changedNames.map((name) => firstWord(name)?.word).filter((word): word is string => word !== undefined);
+    const matcher = new MentionMatcher();
+    matcher.add(entities);
     const affected: Array<{ now: Mention[]; then: Mention[] }> = [];
     for (const doc of this.documents.list()) {
       const sketch = this.cache.get(doc.id)?.sketch;
@@ -61,6 +71,34 @@ export class MentionIndex {
       affected.push({ now: all.get(doc.id) ?? [], then: matcher.find(await this.documents.text(doc.id)) });
     }
     return affected;
+  }
+
+  private async change(entities: readonly Named[], changedNames: readonly string[]): Promise<void> {
+    const matcher = new MentionMatcher();
+    for (let at = 0; at < entities.length; at += ENTITIES_PER_TURN) {
+      matcher.add(entities.slice(at, at + ENTITIES_PER_TURN));
+      await nextTurn();
+    }
+    const words = new Set<string>();
+    for (const [i, name] of changedNames.entries()) {
+      const word = firstWord(name)?.word;
+      if (word !== undefined) words.add(word);
+      if (i % NAMES_PER_TURN === NAMES_PER_TURN - 1) await nextTurn();
+    }
+    const changed = [...words];
+    const previous = this.generation;
+    this.matcher = matcher;
+    const generation = ++this.generation;
+    this.everything = null;
+    // A document without any of the changed names keeps its mentions; one not looked at yet is found again when asked for.
+    let count = 0;
+    for (const entry of [...this.cache.values()]) {
+      if (entry.generation === previous && !changed.some((word) => entry.sketch.has(word))) entry.generation = generation;
+      if ((count += changed.length) > WORD_CHECKS_PER_TURN) {
+        count = 0;
+        await nextTurn();
+      }
+    }
   }
 
   /** A document's text was added, replaced or removed. */
@@ -100,8 +138,6 @@ export class MentionIndex {
     return result;
   }
 }
-
-const firstWords = (names: readonly string[]): string[] => names.map((name) => firstWord(name)?.word).filter((word): word is string => word !== undefined);
 
 /** Mentions and the sketch of a text read for the first time, in one pass (the sketch stays valid until the text changes). */
 function firstReading(matcher: MentionMatcher, text: string): Omit<Cached, 'generation'> {

@@ -49,14 +49,21 @@ export function namePattern(name: string): string {
     .join('\\s+');
 }
 
-/** Finds the mentions of a fixed set of entities; build a new one when the entities change. */
+/** Finds the mentions of a set of entities; build a new one when the entities change. */
 export class MentionMatcher {
   /** Candidates by the hash of their first word: looking a word up allocates nothing. */
   private readonly byFirstWord = new Map<number, Candidate[]>();
   private readonly words = new Set<string>();
+  private readonly seen = new Set<string>();
 
-  constructor(entities: readonly Named[]) {
-    const seen = new Set<string>();
+  constructor(entities: readonly Named[] = []) {
+    this.add(entities);
+  }
+
+  /** Adds entities to a matcher being built (a large set is added a slice at a time, between other work). */
+  add(entities: readonly Named[]): void {
+    const { seen } = this;
+    const touched = new Set<Candidate[]>();
     for (const entity of entities) {
       for (const raw of [entity.name, ...entity.aliases]) {
         const name = tidyName(raw);
@@ -69,10 +76,11 @@ export class MentionMatcher {
         const list = this.byFirstWord.get(hash) ?? [];
         list.push({ entityId: entity.id, source: namePattern(name), pattern: null, lead: first.start, length: name.length });
         this.byFirstWord.set(hash, list);
+        touched.add(list);
         this.words.add(first.word);
       }
     }
-    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
+    for (const list of touched) list.sort((a, b) => b.length - a.length);
   }
 
   /** The first words of every name: a text without any of them has no mentions. */

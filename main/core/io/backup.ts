@@ -2,18 +2,18 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import {
   Color,
-  HighlightColor,
+  EntityTypeId,
   Id,
-  NoteText,
-  TagList,
+  Tag,
   type AppSettings,
   type ExportedFile,
+  type NewEntity,
   type RestoreReport,
-  type StoredAnnotation,
 } from '../../common/contract';
 import { DossierError } from '../../common/errors';
+import { StoredAnnotationShape, type Adoption } from '../annotations/annotations';
 import type { CoreContext } from '../context';
-import { hashText } from '../library/documents';
+import { hashText, type DocumentRecord } from '../library/documents';
 import { documentChanged } from './import/import';
 import { DEFAULT_SETTINGS } from '../../common/contract';
 import { sanitize } from '../library/settings';
@@ -23,7 +23,13 @@ import { sanitize } from '../library/settings';
  * (texts included), annotations, entities and their types, document tags
  * and settings. Restoring merges it into the library: what is already there
  * (the same document text, an annotation with the same id, an entity with the
- * same name) is left alone, the rest is added, and the report says what.
+ * same name) is left alone, the rest is added, annotations deleted since the
+ * backup come back, and the report says what.
+ *
+ * The whole file is checked first, and everything the restore will do is
+ * worked out before anything changes; then it is made as one store
+ * transaction, so that it lands all of it or none of it, even if Dossier is
+ * killed half-way or the disk fills up.
  */
 
 const FORMAT = 'dossier-backup';
@@ -39,39 +45,43 @@ const BackupDocument = z.object({
   origin: z.enum(['seed', 'import']),
   addedAt: Timestamp,
   text: z.string(),
-  tags: TagList,
+  tags: z.array(Tag),
 });
 
-const Offset = z.number().int().min(0);
-const BackupAnnotation = z.object({
-  id: Id,
-  docId: Id,
-  target: z.object({
-    selector: z.tuple([
-      z.object({ type: z.literal('TextQuoteSelector'), exact: z.string().min(1), prefix: z.string(), suffix: z.string() }),
-      z.object({ type: z.literal('TextPositionSelector'), start: Offset, end: Offset }),
-    ]),
-  }),
-  note: NoteText,
-  tags: TagList,
-  color: HighlightColor,
-  created: Timestamp,
-  modified: Timestamp,
-});
+const BackupEntityType = z.object({ id: EntityTypeId, name: Text(200), color: Color, builtin: z.boolean() });
+// As many aliases and as long notes as merging entities can make: a library's own backup always restores.
+const BackupEntity = z.object({ id: Id, type: EntityTypeId, name: Text(200), aliases: z.array(Text(200)), notes: z.string() });
 
-const BackupEntityType = z.object({ id: z.string().max(40), name: Text(200), color: Color, builtin: z.boolean() });
-const BackupEntity = z.object({ id: Id, type: z.string().max(40), name: Text(200), aliases: z.array(Text(200)).max(50), notes: z.string().max(20_000) });
+/** Ids that two items of one list share; each must be unique. */
+function unique<T>(field: string, list: readonly T[], id: (item: T) => string, context: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (seen.has(id(item))) context.addIssue({ code: 'custom', path: [field, i, 'id'], message: `the id ${JSON.stringify(id(item))} is there twice` });
+    seen.add(id(item));
+  });
+}
 
-const BackupFile = z.object({
-  format: z.literal(FORMAT, { error: 'This file is not a Dossier backup' }),
-  version: z.number().int().max(VERSION, { error: `This backup was made by a newer version of Dossier (format ${VERSION} is the newest this one reads)` }),
-  createdAt: Timestamp,
-  documents: z.array(BackupDocument),
-  annotations: z.array(BackupAnnotation),
-  entityTypes: z.array(BackupEntityType),
-  entities: z.array(BackupEntity),
-  settings: z.record(z.string(), z.unknown()),
-});
+const BackupFile = z
+  .object({
+    format: z.literal(FORMAT, { error: 'This file is not a Dossier backup' }),
+    version: z.number().int().max(VERSION, { error: `This backup was made by a newer version of Dossier (format ${VERSION} is the newest this one reads)` }),
+    createdAt: Timestamp,
+    documents: z.array(BackupDocument),
+    annotations: z.array(StoredAnnotationShape),
+    entityTypes: z.array(BackupEntityType),
+    entities: z.array(BackupEntity),
+    settings: z.record(z.string(), z.unknown()),
+  })
+  .superRefine((backup, context) => {
+    unique('documents', backup.documents, (d) => d.id, context);
+    unique('annotations', backup.annotations, (a) => a.id, context);
+    unique('entityTypes', backup.entityTypes, (t) => t.id, context);
+    unique('entities', backup.entities, (e) => e.id, context);
+    const documents = new Set(backup.documents.map((d) => d.id));
+    backup.annotations.forEach((a, i) => {
+      if (!documents.has(a.docId)) context.addIssue({ code: 'custom', path: ['annotations', i, 'docId'], message: `no document of the backup has the id ${JSON.stringify(a.docId)}` });
+    });
+  });
 type BackupFile = z.infer<typeof BackupFile>;
 
 /** Everything the person made, as one backup file. */
@@ -110,6 +120,17 @@ export function readBackup(bytes: Uint8Array): BackupFile {
   return parsed.data;
 }
 
+/** Everything a restore will do, worked out before anything changes. */
+interface Plan {
+  documents: Array<{ record: Omit<DocumentRecord, 'hash' | 'length' | 'words'>; text: string }>;
+  adoption: Adoption;
+  types: Array<{ id: string; name: string; color: string }>;
+  entities: NewEntity[];
+  tags: Array<{ docId: string; before: string[]; after: string[] }>;
+  settings: { before: AppSettings; after: AppSettings } | null;
+  problems: string[];
+}
+
 /**
  * Merges a backup into the library. Documents are matched by id or by text,
  * so the same document is never added twice and annotations follow it;
@@ -117,68 +138,140 @@ export function readBackup(bytes: Uint8Array): BackupFile {
  * only by a library whose settings were never changed.
  */
 export async function restoreBackup(ctx: CoreContext, backup: BackupFile): Promise<RestoreReport> {
-  const report: RestoreReport = { documents: 0, annotations: 0, entities: 0, documentTags: 0, settings: false, problems: [] };
-  const docIds = await restoreDocuments(ctx, backup, report);
-  const annotations: StoredAnnotation[] = backup.annotations.map((a) => ({ ...a, docId: docIds.get(a.docId) ?? a.docId }));
-  report.annotations = await ctx.annotations.adopt(annotations);
-  await restoreEntities(ctx, backup, report);
-  await restoreDocumentTags(ctx, backup, docIds, report);
-  report.settings = await restoreSettings(ctx, backup.settings);
-  return report;
+  const made: { plan: Plan | null; done: Done } = { plan: null, done: { documents: [], types: [], entities: [] } };
+  // Worked out inside the transaction, so that no other change comes between the plan and its making.
+  const plan = await ctx.store.transaction(
+    'The restore from a backup',
+    async () => {
+      made.plan = await planRestore(ctx, backup);
+      await applyRestore(ctx, made.plan, made.done);
+      return made.plan;
+    },
+    async () => {
+      if (made.plan) await undoRestore(ctx, made.plan, made.done);
+    },
+  );
+  return {
+    documents: plan.documents.length,
+    annotations: plan.adoption.add.length,
+    annotationsBroughtBack: plan.adoption.bringBack.length,
+    entityTypes: plan.types.length,
+    entities: plan.entities.length,
+    documentTags: plan.tags.length,
+    settings: plan.settings !== null,
+    problems: plan.problems,
+  };
 }
 
-/** Adds the documents the library lacks; returns where each backup document is now (its id, or the library's copy of it). */
-async function restoreDocuments(ctx: CoreContext, backup: BackupFile, report: RestoreReport): Promise<Map<string, string>> {
-  const { documents } = ctx;
+async function planRestore(ctx: CoreContext, backup: BackupFile): Promise<Plan> {
+  const { documents, docIds } = planDocuments(ctx, backup);
+  const annotations = backup.annotations.map((a) => ({ ...a, docId: docIds.get(a.docId) ?? a.docId }));
+  const { types, entities, problems } = await planEntities(ctx, backup);
+  return { documents, adoption: ctx.annotations.planAdoption(annotations), types, entities, tags: planTags(ctx, backup, docIds), settings: planSettings(ctx, backup.settings), problems };
+}
+
+/** The documents the library lacks, and where each backup document will be (its id, or the library's copy of its text). */
+function planDocuments(ctx: CoreContext, backup: BackupFile) {
   const docIds = new Map<string, string>();
-  for (const { text, tags: _tags, ...doc } of backup.documents) {
+  const ids = new Set(ctx.documents.list().map((d) => d.id));
+  const byHash = new Map(ctx.documents.list().map((d) => [d.hash, d.id]));
+  const documents: Plan['documents'] = [];
+  for (const { text, tags: _tags, ...record } of backup.documents) {
     const hash = hashText(text);
-    const present = documents.list().find((d) => d.id === doc.id) ?? documents.findByHash(hash);
+    const present = ids.has(record.id) ? record.id : byHash.get(hash);
     if (present) {
-      docIds.set(doc.id, present.id);
+      docIds.set(record.id, present);
       continue;
     }
-    await documents.restore(doc, text);
-    await documentChanged(ctx, doc.id);
-    docIds.set(doc.id, doc.id);
-    report.documents++;
+    documents.push({ record, text });
+    docIds.set(record.id, record.id);
+    byHash.set(hash, record.id);
   }
-  return docIds;
+  return { documents, docIds };
 }
 
-async function restoreEntities(ctx: CoreContext, backup: BackupFile, report: RestoreReport): Promise<void> {
+/** The entity types and entities to create (by name, those the library lacks), and those that cannot be, with why. */
+async function planEntities(ctx: CoreContext, backup: BackupFile): Promise<Pick<Plan, 'types' | 'entities' | 'problems'>> {
   const { entities } = ctx;
+  const problems: string[] = [];
   const typeIds = new Map<string, string>();
+  const types: Plan['types'] = [];
   for (const type of backup.entityTypes) {
-    const known = entities.types().find((t) => t.id === type.id || t.name.toLowerCase() === type.name.toLowerCase());
-    typeIds.set(type.id, known ? known.id : (await entities.createType({ name: type.name, color: type.color })).id);
-  }
-  for (const entity of backup.entities) {
-    if (entities.findByName(entity.name)) continue;
+    const known = entities.types().find((t) => t.id === type.id || t.name.toLowerCase() === type.name.toLowerCase()) ?? types.find((t) => t.name.toLowerCase() === type.name.toLowerCase());
+    if (known) {
+      typeIds.set(type.id, known.id);
+      continue;
+    }
     try {
-      await entities.create([{ type: typeIds.get(entity.type) ?? entity.type, name: entity.name, aliases: entity.aliases, notes: entity.notes }]);
-      report.entities++;
+      types.push({ id: type.id, name: entities.checkTypeName(type.name), color: type.color });
+      typeIds.set(type.id, type.id);
     } catch (error) {
       if (!(error instanceof DossierError)) throw error;
-      report.problems.push(`The entity “${entity.name}” was not restored: ${error.message}`);
+      problems.push(`The entity type “${type.name}” was not restored: ${error.message}`);
     }
   }
+  const wanted = backup.entities
+    .filter((e) => !entities.findByName(e.name))
+    .map((e): NewEntity => ({ type: typeIds.get(e.type) ?? e.type, name: e.name, aliases: e.aliases, notes: e.notes }));
+  const { accepted, refused } = await entities.check(wanted, new Set(types.map((t) => t.id)));
+  for (const { input, reason } of refused) problems.push(`The entity “${input.name}” was not restored: ${reason}`);
+  return { types, entities: accepted, problems };
 }
 
-async function restoreDocumentTags(ctx: CoreContext, backup: BackupFile, docIds: Map<string, string>, report: RestoreReport): Promise<void> {
+/** Every document's tags as they will be: its own and the backup's. */
+function planTags(ctx: CoreContext, backup: BackupFile, docIds: Map<string, string>): Plan['tags'] {
+  const merged = new Map<string, { before: string[]; after: string[] }>();
   for (const doc of backup.documents) {
     const docId = docIds.get(doc.id) ?? doc.id;
-    const current = ctx.tags.documentTags(docId);
-    const merged = [...new Set([...current, ...doc.tags])];
-    if (merged.length === current.length) continue;
-    await ctx.tags.setDocumentTags(docId, merged);
-    report.documentTags++;
+    const entry = merged.get(docId) ?? { before: ctx.tags.documentTags(docId), after: ctx.tags.documentTags(docId) };
+    entry.after = [...new Set([...entry.after, ...doc.tags])];
+    merged.set(docId, entry);
   }
+  return [...merged].filter(([, { before, after }]) => after.length > before.length).map(([docId, tags]) => ({ docId, ...tags }));
 }
 
-async function restoreSettings(ctx: CoreContext, stored: Record<string, unknown>): Promise<boolean> {
-  const wanted: AppSettings = sanitize(stored);
-  if (!isDeepStrictEqual(ctx.settings.get(), DEFAULT_SETTINGS) || isDeepStrictEqual(wanted, DEFAULT_SETTINGS)) return false;
-  await ctx.settings.update(wanted);
-  return true;
+function planSettings(ctx: CoreContext, stored: Record<string, unknown>): Plan['settings'] {
+  const before = ctx.settings.get();
+  const after: AppSettings = sanitize(stored);
+  if (!isDeepStrictEqual(before, DEFAULT_SETTINGS) || isDeepStrictEqual(after, DEFAULT_SETTINGS)) return null;
+  return { before, after };
+}
+
+interface Done {
+  documents: string[];
+  types: string[];
+  entities: string[];
+}
+
+async function applyRestore(ctx: CoreContext, plan: Plan, done: Done): Promise<void> {
+  for (const { record, text } of plan.documents) {
+    await ctx.documents.restore(record, text);
+    done.documents.push(record.id);
+    await documentChanged(ctx, record.id);
+  }
+  await ctx.annotations.adopt(plan.adoption);
+  const typeIds = new Map<string, string>();
+  for (const type of plan.types) {
+    const made = await ctx.entities.createType({ name: type.name, color: type.color });
+    done.types.push(made.id);
+    typeIds.set(type.id, made.id);
+  }
+  if (plan.entities.length > 0) {
+    const created = await ctx.entities.create(plan.entities.map((e) => ({ ...e, type: typeIds.get(e.type) ?? e.type })));
+    done.entities.push(...created.map((e) => e.id));
+  }
+  for (const { docId, after } of plan.tags) await ctx.tags.setDocumentTags(docId, after);
+  if (plan.settings) await ctx.settings.update(plan.settings.after);
+}
+
+/** Puts back everything a failed restore changed, newest first; each step is harmless when its change was never made. */
+async function undoRestore(ctx: CoreContext, plan: Plan, done: Done): Promise<void> {
+  if (plan.settings && !isDeepStrictEqual(ctx.settings.get(), plan.settings.before)) await ctx.settings.update(plan.settings.before);
+  for (const { docId, before } of plan.tags) if (ctx.tags.documentTags(docId).length > before.length) await ctx.tags.setDocumentTags(docId, before);
+  if (done.entities.length + done.types.length > 0) await ctx.entities.remove(done.entities, done.types);
+  await ctx.annotations.unadopt(plan.adoption);
+  for (const docId of done.documents.reverse()) {
+    await ctx.documents.remove(docId);
+    ctx.events.emit('documentRemoved', docId);
+  }
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Block, DocumentSummary } from '../../common/contract';
+import { z } from 'zod';
+import { Id, type Block, type DocumentSummary } from '../../common/contract';
 import { DossierError } from '../../common/errors';
-import { readFileIfExists, writeFileDurable, ensureDir } from '../store/durable';
 import { describe } from './metadata';
 import { toBlocks } from './paragraphs';
-import type { FileSpec, Store, StoreFile, Versioned } from '../store/store';
+import type { CollectionSpec, Store, StoreCollection, TextFolder } from '../store/store';
 
 /** A document as the library file keeps it: metadata only, the text lives in texts/<id>.txt. */
 export interface DocumentRecord extends DocumentSummary {
@@ -12,15 +12,30 @@ export interface DocumentRecord extends DocumentSummary {
   hash: string;
 }
 
-interface LibraryData extends Versioned {
-  documents: DocumentRecord[];
+const DocumentRecord = z.object({
+  id: Id,
+  title: z.string(),
+  date: z.string().nullable(),
+  length: z.number().int().min(0),
+  words: z.number().int().min(0),
+  source: z.string(),
+  origin: z.enum(['seed', 'import']),
+  addedAt: z.string(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+interface LibraryMeta {
   seededAt: string | null;
 }
 
-const LIBRARY: FileSpec<LibraryData> = {
+/** library.json (a snapshot) and its journal: one short append per change, whatever the size of the library. */
+const LIBRARY: CollectionSpec<DocumentRecord, LibraryMeta> = {
   name: 'library.json',
   schema: 1,
-  defaults: () => ({ schema: 1, documents: [], seededAt: null }),
+  field: 'documents',
+  record: DocumentRecord,
+  meta: z.object({ seededAt: z.string().nullable() }),
+  defaults: () => ({ seededAt: null }),
 };
 
 export interface NewDocument {
@@ -50,49 +65,50 @@ const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).l
 export const hashText = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
- * The library: document metadata in one small file, each text in a file of
- * its own so that nothing the user saves later rewrites them.
+ * The library: document metadata in one collection, each text in a file of
+ * its own so that nothing the user saves later rewrites them. Its storage
+ * comes down to two steps, `put(record, text?)` and `remove(id)`, each
+ * durable before it returns; callers emit documentChanged / documentRemoved.
  */
 export class Documents {
   private readonly blockCache = new Map<string, Block[]>();
 
   private constructor(
-    private readonly store: Store,
-    private readonly file: StoreFile<LibraryData>,
+    private readonly library: StoreCollection<DocumentRecord, LibraryMeta>,
+    private readonly texts: TextFolder,
   ) {}
 
   static async open(store: Store): Promise<Documents> {
-    await ensureDir(store.path('texts'));
-    return new Documents(store, await store.file(LIBRARY));
+    return new Documents(await store.collection(LIBRARY), await store.texts('texts'));
   }
 
   /** When the library was first seeded, or null before. */
   get seededAt(): string | null {
-    return this.file.data.seededAt;
+    return this.library.meta.seededAt;
   }
 
   async markSeeded(): Promise<void> {
-    await this.file.update((data) => (data.seededAt = new Date().toISOString()));
+    await this.library.update((draft) => draft.setMeta({ seededAt: new Date().toISOString() }));
   }
 
   list(): DocumentRecord[] {
-    return this.file.data.documents;
+    return this.library.list();
   }
 
   get(id: string): DocumentRecord {
-    const doc = this.file.data.documents.find((d) => d.id === id);
+    const doc = this.library.get(id);
     if (!doc) throw new DossierError('not_found', `There is no document with id "${id}"`);
     return doc;
   }
 
   findByHash(hash: string): DocumentRecord | undefined {
-    return this.file.data.documents.find((d) => d.hash === hash);
+    return this.library.list().find((d) => d.hash === hash);
   }
 
   async text(id: string): Promise<string> {
     this.get(id);
-    const text = await readFileIfExists(this.textPath(id));
-    if (text === null) throw new DossierError('not_found', `The text of "${id}" is missing from ${this.textPath(id)}`);
+    const text = await this.texts.read(id);
+    if (text === null) throw new DossierError('not_found', `The text of "${id}" is missing from ${this.texts.path(id)}`);
     return text;
   }
 
@@ -118,7 +134,7 @@ export class Documents {
       addedAt: new Date().toISOString(),
       hash,
     };
-    await this.insert(doc, input.text);
+    await this.put(doc, input.text);
     return { doc, added: true };
   }
 
@@ -130,28 +146,43 @@ export class Documents {
   async replaceText(id: string, text: string, title?: string): Promise<DocumentRecord> {
     const current = this.get(id);
     const next: DocumentRecord = { ...current, ...textFacts(text, current.source, title), hash: hashText(text) };
-    // The text first: if saving the library then fails, only the hash is stale.
-    await writeFileDurable(this.textPath(id), text);
-    this.blockCache.delete(id);
-    await this.file.update((data) => (data.documents = data.documents.map((d) => (d.id === id ? next : d))));
+    await this.put(next, text);
     return next;
   }
 
   /** Puts back a document as a backup recorded it (same id, title, dates; counts from the text). Callers emit documentChanged. */
-  async restore(record: Omit<DocumentRecord, 'hash' | 'length' | 'words'>, text: string): Promise<void> {
-    if (this.file.data.documents.some((d) => d.id === record.id)) {
+  async restore(record: Omit<DocumentRecord, 'hash' | 'length' | 'words'>, text: string): Promise<DocumentRecord> {
+    if (this.library.get(record.id)) {
       throw new DossierError('conflict', `The library already has a document with id "${record.id}"`);
     }
-    await this.insert({ ...record, hash: hashText(text), length: text.length, words: countWords(text) }, text);
+    const doc: DocumentRecord = { ...record, hash: hashText(text), length: text.length, words: countWords(text) };
+    await this.put(doc, text);
+    return doc;
   }
 
-  private async insert(doc: DocumentRecord, text: string): Promise<void> {
-    // Text first: a library entry must never point at a text that is not on disk.
-    await writeFileDurable(this.textPath(doc.id), text);
-    await this.file.update((data) => data.documents.push(doc));
+  /**
+   * Saves a document's record, and first its text when one is given: a
+   * record never points at a text that is not on disk. (If saving the record
+   * fails after a new text of an existing document was written, only the
+   * record's hash and counts are stale, and the next import mends them.)
+   */
+  async put(record: DocumentRecord, text?: string): Promise<void> {
+    if (text !== undefined) {
+      await this.texts.write(record.id, text, `the text of “${record.title}”`);
+      this.blockCache.delete(record.id);
+    }
+    await this.library.update((draft) => draft.put(record));
   }
 
-  private textPath(id: string): string {
-    return this.store.path(`texts/${id}.txt`);
+  /** Removes a document's record, then its text (a text left behind by a crash in between is never read). */
+  async remove(id: string): Promise<void> {
+    await this.library.update((draft) => draft.remove(id));
+    this.blockCache.delete(id);
+    await this.texts.remove(id);
+  }
+
+  /** Whether changes can be saved now (false in a folder opened read-only). */
+  get writable(): boolean {
+    return this.texts.writable;
   }
 }

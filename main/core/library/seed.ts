@@ -6,10 +6,11 @@ import type { DocumentRecord, Documents } from './documents';
 /**
  * Fills a new library with the documents shipped in resources/seed. Runs
  * once per data folder: a library that was seeded before (even if the user
- * has since deleted documents) is left alone.
+ * has since deleted documents) is left alone, and so is a folder opened
+ * read-only (it is seeded at a later start, once it can be written to).
  */
 export async function seedLibrary(documents: Documents, seedDir: string): Promise<DocumentRecord[]> {
-  if (documents.seededAt) return [];
+  if (documents.seededAt || !documents.writable) return [];
   let names: string[];
   try {
     names = (await readdir(seedDir)).filter((name) => /\.(txt|md)$/i.test(name)).sort();

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AppSettings, SettingsPatch } from '../../common/contract';
 import { DEFAULT_SETTINGS, ReaderSettings, ThemeSetting } from '../../common/contract';
 import type { CoreEmitter } from '../events';
@@ -9,6 +10,8 @@ interface SettingsData extends Versioned, AppSettings {}
 const SETTINGS: FileSpec<SettingsData> = {
   name: 'settings.json',
   schema: 1,
+  // Each setting is checked on its own (see sanitize): one bad value never costs the others.
+  shape: z.looseObject({ schema: z.number() }).transform((data): SettingsData => ({ schema: data.schema, ...sanitize(data as Partial<Record<keyof AppSettings, unknown>>) })),
   defaults: () => ({ schema: 1, ...structuredClone(DEFAULT_SETTINGS) }),
 };
 

@@ -8,6 +8,8 @@
  * `documentTagsChanged` on the core's events says a document's tags changed.
  */
 
+import { z } from 'zod';
+import { Id, Tag } from '../../common/contract';
 import type { TagChange, TagEdits, TagInfo } from '../../common/contract/tags';
 import { DossierError } from '../../common/errors';
 import type { Annotations } from '../annotations/annotations';
@@ -23,6 +25,8 @@ interface TagsData extends Versioned {
 const FILE: FileSpec<TagsData> = {
   name: 'tags.json',
   schema: 1,
+  // Ids are never names every object has (`__proto__`, `constructor`): a document id always keys its own entry.
+  shape: z.object({ schema: z.number(), documents: z.record(Id, z.array(Tag)) }),
   defaults: () => ({ schema: 1, documents: {} }),
 };
 
@@ -65,13 +69,13 @@ export class Tags {
     const tags = new Tags(await store.file(FILE), documents, annotations, events);
     // A removed document takes its tags along; its annotations keep theirs.
     events.on('documentRemoved', (docId) => {
-      if (tags.file.data.documents[docId]) void tags.file.update((data) => delete data.documents[docId]).catch(() => undefined);
+      if (Object.hasOwn(tags.file.data.documents, docId)) void tags.file.update((data) => delete data.documents[docId]).catch(() => undefined);
     });
     return tags;
   }
 
   documentTags(docId: string): string[] {
-    return this.file.data.documents[docId] ?? [];
+    return Object.hasOwn(this.file.data.documents, docId) ? (this.file.data.documents[docId] as string[]) : [];
   }
 
   /** Tags of every document that has some. */

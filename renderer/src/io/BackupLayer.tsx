@@ -12,14 +12,18 @@ type Message = { title: string; lines: string[]; error?: boolean };
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** What a restore added, in words. */
+/** What a restore did, in words. */
 export function describeRestore(report: RestoreReport): string[] {
   const added = [
     report.documents && count(report.documents, 'document', 'documents'),
     report.annotations && count(report.annotations, 'note', 'notes'),
+    report.entityTypes && count(report.entityTypes, 'entity type', 'entity types'),
     report.entities && count(report.entities, 'entity', 'entities'),
   ].filter(Boolean);
-  const lines = [added.length > 0 ? `Added ${added.join(', ')}.` : 'Everything in the backup was already in your library; nothing was added.'];
+  const changed = added.length > 0 || report.annotationsBroughtBack > 0 || report.documentTags > 0 || report.settings;
+  const lines = added.length > 0 ? [`Added ${added.join(', ')}.`] : [];
+  if (report.annotationsBroughtBack > 0) lines.push(`Brought back ${count(report.annotationsBroughtBack, 'note', 'notes')} deleted since the backup was made.`);
+  if (!changed) lines.push('Everything in the backup was already in your library; nothing was added.');
   if (report.documentTags > 0) lines.push(`${count(report.documentTags, 'document', 'documents')} got tags back.`);
   if (report.settings) lines.push('Your settings from the backup are in use.');
   return [...lines, ...report.problems];

@@ -6,18 +6,19 @@ const COLUMNS = ['Document', 'Source', 'Date', 'Quote', 'Note', 'Tags', 'Colour'
 /**
  * Annotations as CSV for spreadsheets (RFC 4180): a header row, one row per
  * annotation, every field quoted, CRLF between rows, and a byte-order mark
- * so that Excel reads it as UTF-8. Text that a spreadsheet would run as a
- * formula (starting with =, +, -, @) is written with a leading apostrophe,
- * which spreadsheets show as plain text.
+ * so that Excel reads it as UTF-8. Every cell a spreadsheet could take for a
+ * formula (one that starts with =, +, -, @, a tab or a carriage return, as
+ * OWASP lists them) gets a leading apostrophe, which spreadsheets show as
+ * plain text: notes, quotes and titles, and tags, sources and ids too.
  */
 export function notesCsv(documents: DocumentNotes[]): string {
   const rows = documents.flatMap(({ doc, notes }) =>
     notes.map((note) => [
-      text(doc.title),
-      text(doc.source),
+      doc.title,
+      doc.source,
       doc.date ?? '',
-      text(note.quote),
-      text(note.note),
+      note.quote,
+      note.note,
       note.tags.join(' '),
       note.color,
       note.orphaned ? 'not found' : 'found',
@@ -33,7 +34,5 @@ export function notesCsv(documents: DocumentNotes[]): string {
   return '\uFEFF' + [COLUMNS, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Free text, defused for spreadsheets that would evaluate it. */
-const text = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-
-const field = (value: string): string => `"${value.replace(/"/g, '""')}"`;
+/** A cell defused for spreadsheets that would evaluate it, then quoted. */
+const field = (value: string): string => `"${(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value).replace(/"/g, '""')}"`;

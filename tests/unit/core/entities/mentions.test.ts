@@ -141,10 +141,10 @@ describe('the mention cache', () => {
     // Without its text, document b could not be read again; it does not need to be.
     await rm(store.path(`texts/${b}.txt`));
     const ericsson = entity('e', 'Ericsson');
-    index.entitiesChanged([chen, entity('y', 'Yang Jie')], ['Yang Jie']);
+    await index.entitiesChanged([chen, entity('y', 'Yang Jie')], ['Yang Jie']);
     expect((await index.ofDocument(a)).map((m) => m.entityId)).toEqual(['c', 'y']);
     expect(await index.ofDocument(b)).toEqual([]);
-    index.entitiesChanged([chen, ericsson], ['Ericsson']);
+    await index.entitiesChanged([chen, ericsson], ['Ericsson']);
     await expect(index.ofDocument(b)).rejects.toThrow(/missing/);
   });
 

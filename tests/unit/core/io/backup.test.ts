@@ -1,4 +1,7 @@
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../../main/core/dispatch';
 import type { ApiImpl, RestoreReport } from '../../../../main/common/contract';
 import { openTestDossier, seedId } from '../../helpers';
 
@@ -60,7 +63,7 @@ describe('backup and restore', () => {
 
     const fresh = await openTestDossier();
     const report = await restore(fresh.api, backup.content);
-    expect(report).toEqual({ documents: 1, annotations: 2, entities: 1, documentTags: 1, settings: true, problems: [] });
+    expect(report).toEqual({ documents: 1, annotations: 2, annotationsBroughtBack: 0, entityTypes: 1, entities: 1, documentTags: 1, settings: true, problems: [] });
     expect(await snapshot(fresh.api)).toEqual(await snapshot(original.api));
   });
 
@@ -68,7 +71,7 @@ describe('backup and restore', () => {
     const library = await makeLibrary();
     const before = await snapshot(library.api);
     const report = await restore(library.api, (await library.api.createBackup()).content);
-    expect(report).toEqual({ documents: 0, annotations: 0, entities: 0, documentTags: 0, settings: false, problems: [] });
+    expect(report).toEqual({ documents: 0, annotations: 0, annotationsBroughtBack: 0, entityTypes: 0, entities: 0, documentTags: 0, settings: false, problems: [] });
     expect(await snapshot(library.api)).toEqual(before);
   });
 
@@ -86,7 +89,7 @@ describe('backup and restore', () => {
     await other.api.updateSettings({ theme: 'light' });
 
     const report = await restore(other.api, backup.content);
-    expect(report).toEqual({ documents: 0, annotations: 2, entities: 0, documentTags: 1, settings: false, problems: [] });
+    expect(report).toEqual({ documents: 0, annotations: 2, annotationsBroughtBack: 0, entityTypes: 1, entities: 0, documentTags: 1, settings: false, problems: [] });
     expect((await other.api.listDocuments()).filter((d) => d.origin === 'import')).toHaveLength(1);
     const notes = await other.api.listAnnotations({ docId: memoId });
     expect(notes.map((a) => a.note).sort()).toEqual(['Check *the* rates\n> later', 'Mine']);
@@ -107,5 +110,98 @@ describe('backup and restore', () => {
     backup.version = 99;
     await expect(restore(library.api, JSON.stringify(backup))).rejects.toThrow(/made by a newer version of Dossier/);
     expect(await snapshot(library.api)).toEqual(before);
+  });
+});
+
+describe('restoring a crafted or damaged backup', () => {
+  /** A library's own backup, as an object to tamper with. */
+  async function backupOf(api: ApiImpl) {
+    return JSON.parse((await api.createBackup()).content);
+  }
+
+  it.each(['__proto__', 'constructor', 'toString'])('refuses %s as an id, whatever it names, before changing anything', async (name) => {
+    const original = await makeLibrary();
+    const backup = await backupOf(original.api);
+    const fresh = await openTestDossier();
+    const before = await snapshot(fresh.api);
+    for (const tamper of [
+      (b: typeof backup) => (b.documents[0].id = name),
+      (b: typeof backup) => (b.annotations[0].id = name),
+      (b: typeof backup) => (b.entities[0].id = name),
+    ]) {
+      const crafted = structuredClone(backup);
+      tamper(crafted);
+      await expect(restore(fresh.api, JSON.stringify(crafted))).rejects.toThrow(new RegExp(`"${name}" is a name JavaScript reserves, not an id \\(at \\w+\\.0\\.id\\)\\. Nothing was changed\\.`));
+    }
+    expect(await snapshot(fresh.api)).toEqual(before);
+  });
+
+  it('refuses an id that is there twice, and an annotation of a document the backup does not have', async () => {
+    const original = await makeLibrary();
+    const backup = await backupOf(original.api);
+    const fresh = await openTestDossier();
+    const before = await snapshot(fresh.api);
+    const twice = structuredClone(backup);
+    twice.annotations.push({ ...twice.annotations[0], note: 'the same id again' });
+    await expect(restore(fresh.api, JSON.stringify(twice))).rejects.toThrow(/^The id "[\w-]+" is there twice \(at annotations\.2\.id\)\. Nothing was changed\.$/);
+    const sameDocument = structuredClone(backup);
+    sameDocument.documents.push({ ...sameDocument.documents[0], title: 'Another title' });
+    await expect(restore(fresh.api, JSON.stringify(sameDocument))).rejects.toThrow(/is there twice \(at documents\.\d+\.id\)/);
+    const stray = structuredClone(backup);
+    stray.annotations[0].docId = 'nowhere';
+    await expect(restore(fresh.api, JSON.stringify(stray))).rejects.toThrow('No document of the backup has the id "nowhere" (at annotations.0.docId). Nothing was changed.');
+    expect(await snapshot(fresh.api)).toEqual(before);
+  });
+
+  it('brings back notes deleted since the backup was made, and says so', async () => {
+    const library = await makeLibrary();
+    const backup = (await library.api.createBackup()).content;
+    const [first, second] = await library.api.listAnnotations({});
+    await library.api.deleteAnnotation(first?.id as string);
+    await library.api.deleteAnnotation(second?.id as string);
+    await library.api.restoreAnnotation(second?.id as string);
+    const report = await restore(library.api, backup);
+    expect(report).toMatchObject({ annotations: 0, annotationsBroughtBack: 1, documents: 0 });
+    expect((await library.api.listAnnotations({})).map((a) => a.id).sort()).toEqual([first?.id, second?.id].sort());
+  });
+
+  it('changes nothing when it fails half-way, and restores all of it once the cause is gone', async () => {
+    const original = await makeLibrary();
+    const backup = (await original.api.createBackup()).content;
+    const fresh = await openTestDossier();
+    const before = await snapshot(fresh.api);
+    // The documents can be added, the notes cannot: a file stands where their folder should be.
+    await writeFile(join(fresh.dataDir, 'annotations'), 'not a folder');
+    await expect(restore(fresh.api, backup)).rejects.toMatchObject({ code: 'io' });
+    expect(await snapshot(fresh.api)).toEqual(before);
+    expect(await readdir(join(fresh.dataDir, 'texts'))).toHaveLength(5);
+    expect((await readdir(fresh.dataDir)).filter((f) => f.startsWith('transaction'))).toEqual([]);
+
+    await rm(join(fresh.dataDir, 'annotations'));
+    expect(await restore(fresh.api, backup)).toMatchObject({ documents: 1, annotations: 2, entities: 1 });
+    expect(await snapshot(fresh.api)).toEqual(await snapshot(original.api));
+  });
+});
+
+describe('tag names and document ids that every object has', () => {
+  it('refuses __proto__ and constructor as document ids through the API, and saves nothing', async () => {
+    const dossier = await openTestDossier();
+    const dispatch = createDispatcher(dossier.api, () => undefined);
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      const answer = await dispatch('setDocumentTags', [id, ['a']]);
+      expect(answer).toEqual({ ok: false, error: { code: 'invalid_argument', message: `"${id}" is a name JavaScript reserves, not an id` } });
+    }
+    expect(await dossier.api.listDocumentTags()).toEqual({});
+  });
+
+  it('keeps tags named like them as plain tags, saved and restored', async () => {
+    const library = await makeLibrary();
+    const tags = ['__proto__', 'constructor', 'toString'];
+    await library.api.setDocumentTags(library.memoId, tags);
+    const fresh = await openTestDossier();
+    await restore(fresh.api, (await library.api.createBackup()).content);
+    const again = await openTestDossier(fresh.dataDir);
+    expect(await again.api.getDocumentTags(library.memoId)).toEqual(tags);
+    expect(Object.getPrototypeOf(await again.api.listDocumentTags())).toBe(Object.prototype);
   });
 });
