@@ -23,9 +23,19 @@ export async function readPdf(bytes: Uint8Array): Promise<Imported> {
     }
     const title = await metadataTitle(pdf);
     return { text, format: 'pdf', ...(title ? { title } : {}) };
+  } catch (error) {
+    throw error instanceof Rejection ? error : new Rejection(damagedReason(error));
   } finally {
     await pdf.destroy();
   }
+}
+
+/** Why pdf.js could not read a PDF it opened, in words for the person who chose it. */
+function damagedReason(error: unknown): string {
+  const message = (error as Error)?.message ?? String(error);
+  if (/circular/i.test(message)) return 'This PDF’s list of pages loops back on itself, so its pages cannot be read: it is damaged, or built to trap a reader.';
+  if (/call stack|too much recursion|nested/i.test(message)) return 'This PDF’s objects are nested too deeply to be read: it is damaged, or built to overwhelm a reader.';
+  return `This PDF is damaged and its pages cannot be read (${message}). If another reader opens it, save a fresh copy from there and import that.`;
 }
 
 async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {

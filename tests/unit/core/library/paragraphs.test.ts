@@ -37,12 +37,18 @@ function nonBlankLines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
+/** A block's text as its spans and separators say it is. */
+function joined(original: string, block: Block): string {
+  return block.spans.map(([s, e], i) => (i > 0 ? (block.separators?.[i - 1] ?? ' ') : '') + original.slice(s, e)).join('');
+}
+
 function expectWellFormed(original: string, blocks: Block[]): void {
   let previousEnd = 0;
   blocks.forEach((block, i) => {
     expect(block.index).toBe(i);
     expect(block.spans.length).toBeGreaterThan(0);
-    expect(block.text).toBe(block.spans.map(([s, e]) => original.slice(s, e)).join(' '));
+    expect(block.separators === undefined || block.separators.length === block.spans.length - 1).toBe(true);
+    expect(block.text).toBe(joined(original, block));
     expect(block.start).toBe(block.spans[0]?.[0]);
     expect(block.end).toBe(block.spans.at(-1)?.[1]);
     for (const [s, e] of block.spans) {
@@ -62,11 +68,11 @@ function expectRoundTrip(original: string, block: Block): void {
   const { text } = block;
   const mismatches: string[] = [];
   for (let offset = 0; offset < text.length; offset++) {
-    const at = original.charAt(cleanToOriginal(block, offset));
+    const at = original.charAt(cleanToOriginal(block, offset, 'start'));
     const same = text[offset] === ' ' ? /\s/.test(at) : at === text[offset];
     if (!same) mismatches.push(`char ${offset}`);
     const to = Math.min(text.length, offset + 1 + (offset % 13));
-    const back = originalToClean(block, cleanToOriginal(block, offset), cleanToOriginal(block, to));
+    const back = originalToClean(block, cleanToOriginal(block, offset, 'start'), cleanToOriginal(block, to));
     if (back.length !== 1 || back[0]?.[0] !== offset || back[0][1] !== to) mismatches.push(`range ${offset}-${to}`);
   }
   expect(mismatches, `block ${block.index}`).toEqual([]);
@@ -227,7 +233,7 @@ describe('toBlocks on the news articles (000–003)', () => {
 describe('toBlocks invariants', () => {
   const withCrlf = seeds.map((s) => ({ name: `${s.name} (CRLF)`, text: s.text.replace(/\n/g, '\r\n') }));
 
-  it('keeps text equal to its spans joined by spaces, spans trimmed and ordered, in every seed', () => {
+  it('keeps text equal to its spans joined by their separators, spans trimmed and ordered, in every seed', () => {
     for (const { text } of [...seeds, ...withCrlf]) expectWellFormed(text, toBlocks(text));
   });
 
@@ -268,8 +274,9 @@ describe('toBlocks invariants', () => {
   });
 
   it('merges a highlight that spans a line break into one clean range', () => {
+    // A blank line inside a sentence joins it only in a PDF extraction.
     const text = 'One wrapped \n\n line\tof text.';
-    const [block] = toBlocks(text);
+    const [block] = toBlocks(text, 'pdf');
     if (!block) throw new Error('no block');
     expect(block.text).toBe('One wrapped line of text.');
     expect(originalToClean(block, text.indexOf('wrapped'), text.indexOf('line') + 4)).toEqual([[4, 16]]);
