@@ -219,7 +219,8 @@ function bounded(original: string, draft: Draft): Draft[] {
   draft.spans.forEach((span, i) => {
     const separator = i === 0 ? '' : (draft.separators?.[i - 1] ?? ' ');
     position += separator.length;
-    let [start, end] = span;
+    const end = span[1];
+    let start = span[0];
     while (start < end) {
       const joined = spans.length > 0 ? separator.length : 0;
       const room = MAX_BLOCK_CHARS - length - joined;

@@ -22,7 +22,8 @@ const AHEAD_MS = 24 * 60 * 60 * 1000;
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
-const MONTH_YEAR = new RegExp(String.raw`\b(${MONTH})\.?,?\s+((?:19|20)\d{2})\b`);
+// Not the end of a full date ("31 February 2024" is no date, not February).
+const MONTH_YEAR = new RegExp(String.raw`(?<!\d(?:st|nd|rd|th)?\s+)\b(${MONTH})\.?,?\s+((?:19|20)\d{2})\b`);
 const HAS_MONTH_NAME = new RegExp(String.raw`\b${MONTH}\b`, 'i');
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T\s]|$)/;
 const YEAR = /\b((?:19|20)\d{2})\b/;
@@ -56,14 +57,16 @@ export function describe(text: string, fallback: string, stated: Stated = {}, no
   const lines = firstLines(text);
   const first = lines[0] ?? '';
   const headline = isHeadline(first) ? tidyHeadline(first) : null;
-  const title = stated.title || headline || titleFromSentence(first) || fallback;
+  const named = stated.title || headline;
+  const title = named || titleFromSentence(first) || fallback;
   const head = lines.slice(headline ? 1 : 0).join(' ').slice(0, YEAR_WINDOW);
   const notAfter = now.getTime() + AHEAD_MS;
   const date =
     statedDate(stated.date, notAfter) ??
     dateline(stated.byline ?? '', title, notAfter) ??
     dateline(head.slice(0, DATE_WINDOW), title, notAfter) ??
-    yearOf(title, notAfter) ??
+    // A title made from the first sentence is part of the text, not a name that carries a year.
+    yearOf(named ?? '', notAfter) ??
     openingYear(head, notAfter);
   return { title, date };
 }
@@ -172,7 +175,8 @@ function openingYear(head: string, notAfter: number): string | null {
   for (const match of head.matchAll(YEARS)) {
     const before = /([\p{L}.]+)\W*$/u.exec(head.slice(Math.max(0, match.index - 30), match.index))?.[1] ?? '';
     const after = /^\W*(\p{L}+)/u.exec(head.slice(match.index + 4, match.index + 30))?.[1] ?? '';
-    if (NOT_NOW_BEFORE.has(before.toLowerCase())) continue;
+    // After a month, the year belongs to a date, which the dateline has read (or found not to exist).
+    if (NOT_NOW_BEFORE.has(before.toLowerCase()) || HAS_MONTH_NAME.test(before)) continue;
     if (NOT_NOW_AFTER.has(after.toLowerCase())) continue;
     const named = /^\p{Lu}/u.test(before) && !sentenceStart(head, match.index - before.length - 1);
     if (!named && !sentenceOpening(head, match.index, before)) continue;

@@ -1,6 +1,6 @@
 import type { ImportChoice, ImportOutcome } from '../../../common/contract';
 import type { CoreContext } from '../../context';
-import { hashText, summaryOf, type DocumentRecord, type Documents, type FileIdentity, type TextDetails } from '../../library/documents';
+import { hashText, summaryOf, type DocumentRecord, type FileIdentity, type TextDetails } from '../../library/documents';
 import type { ImportReader } from './reader';
 import { Rejection } from './rejection';
 import type { ReadDocument } from './types';

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { resolve } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFNumber, StandardFonts, type PDFArray, type PDFDict } from 'pdf-lib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiImpl, ImportOutcome } from '../../../../../main/common/contract';
 import { createDispatcher } from '../../../../../main/core/dispatch';
@@ -59,7 +59,7 @@ async function importWhileAsking(api: ApiImpl, web: WebServer, name: string, byt
   if ('refused' in sent) throw new Error(sent.refused);
   const started = performance.now();
   let done = false;
-  const importing = api.importUpload(sent.uploadId).finally(() => (done = true));
+  const importing = Promise.resolve(api.importUpload(sent.uploadId)).finally(() => (done = true));
   let longestWait = 0;
   while (!done) longestWait = Math.max(longestWait, await answered(web));
   const outcome = await importing;
