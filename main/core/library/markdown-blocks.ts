@@ -82,9 +82,13 @@ const HTML_TAG_LINE = /^(?:<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[a-zA-Z_:][\w.:-]*(?:\s*=
 /** Lines longer than this are never tested as tags or definitions (they are paragraphs). */
 const MAX_MARKUP_LINE = 1000;
 
-/** A Markdown document's blocks, front matter and nesting. */
-export function parseMarkdown(original: string): ParsedMarkdown {
-  return new BlockParser(original).parse();
+/**
+ * A Markdown document's blocks, front matter and nesting. `refusing`: stop at
+ * the first container nested too deep (an importer that will refuse the file
+ * needs no more of it).
+ */
+export function parseMarkdown(original: string, refusing = false): ParsedMarkdown {
+  return new BlockParser(original, refusing).parse();
 }
 
 export const markdownDrafts = (original: string): Draft[] => parseMarkdown(original).drafts;
@@ -96,13 +100,16 @@ class BlockParser {
   private readonly definitions = new Map<string, string>();
   private overNested = false;
 
-  constructor(private readonly original: string) {}
+  constructor(
+    private readonly original: string,
+    private readonly refusing: boolean,
+  ) {}
 
   parse(): ParsedMarkdown {
     const { original } = this;
     const front = frontMatter(original);
     let lineStart = front ? front.end : 0;
-    while (lineStart <= original.length) {
+    while (lineStart <= original.length && !(this.refusing && this.overNested)) {
       let lineEnd = original.indexOf('\n', lineStart);
       if (lineEnd < 0) lineEnd = original.length;
       this.line(lineStart, lineEnd > lineStart && original.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);

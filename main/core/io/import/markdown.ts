@@ -16,7 +16,7 @@ const MAX_FRONT_MATTER = 64 * 1024;
  */
 export function readMarkdown(bytes: Uint8Array): Imported {
   const text = normaliseNewlines(decodeText(bytes).text);
-  const parsed = parseMarkdown(text);
+  const parsed = parseMarkdown(text, true);
   if (parsed.overNested) {
     throw new Rejection(`Its block quotes or lists are nested more than ${MAX_NESTING} levels deep, which no document a person reads is; it looks built to overwhelm a reader. Dossier does not read it.`);
   }

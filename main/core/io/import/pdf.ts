@@ -1,4 +1,4 @@
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { layoutPages, type TextRun } from './pdf-layout';
 import { Rejection } from './rejection';
@@ -39,6 +39,9 @@ function damagedReason(error: unknown): string {
 }
 
 async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  // Loaded when a PDF is read, and so only in the import worker: pdf.js's polyfills change built-ins, which
+  // makes every JSON.stringify of the thread that loads it many times slower.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   try {
     // pdf.js takes ownership of the buffer it is given, so it gets a copy, and refuses a Node Buffer.
     return await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
