@@ -84,14 +84,14 @@ export class ImportReader {
     if (this.idle) clearTimeout(this.idle);
     return new Promise<ReadDocument>((resolve, reject) => {
       let done = false;
-      const finish = (error: unknown, value?: ReadDocument): void => {
+      /** `clean`: the worker itself answered (a document, or why not); one stopped or out of time or memory is not trusted again. */
+      const finish = (error: unknown, value?: ReadDocument, clean = false): void => {
         if (done) return;
         done = true;
         clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
         thread.fail = null;
-        // A worker that did not finish its file cleanly is not trusted with the next one.
-        if (error === undefined) this.rest(thread);
+        if (clean) this.rest(thread);
         else this.stop(thread);
         if (error === undefined) resolve(value as ReadDocument);
         else reject(error);
@@ -103,8 +103,8 @@ export class ImportReader {
       thread.fail = (error) => finish(error);
       const owned = ownBytes(bytes);
       thread.remote.read(name, transfer(owned, [owned.buffer])).then(
-        (read) => finish(undefined, read),
-        (error: Error) => finish(new Rejection(error.name === 'Rejection' ? error.message : `It could not be read (${error.message}).`)),
+        (read) => finish(undefined, read, true),
+        (error: Error) => finish(new Rejection(error.name === 'Rejection' ? error.message : `It could not be read (${error.message}).`), undefined, true),
       );
     });
   }

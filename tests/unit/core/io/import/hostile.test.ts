@@ -72,12 +72,12 @@ async function importWhileAsking(api: ApiImpl, web: WebServer, name: string, byt
 
 /**
  * A refusal timed as above. A machine shared with other work may stall any
- * process for a moment, so a wait over the bound is timed again (twice at
- * most): a thread that reads the file itself stalls every time.
+ * process for a moment, so a wait over the bound is timed again (four times
+ * at most): a thread that reads the file itself stalls every time.
  */
 async function refusedWhileAsking(api: ApiImpl, web: WebServer, name: string, bytes: Uint8Array): Promise<Timed> {
   let timed = await importWhileAsking(api, web, name, bytes);
-  for (let attempt = 1; attempt < 3 && timed.longestWait >= WAIT_MS; attempt++) {
+  for (let attempt = 1; attempt < 5 && timed.longestWait >= WAIT_MS; attempt++) {
     const again = await importWhileAsking(api, web, name, bytes);
     timed = again.longestWait < timed.longestWait ? again : timed;
   }
