@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach } from 'vitest';
-import { openDossier, type Dossier } from '../../main/core/service';
+import { openDossier, type Dossier, type DossierOptions } from '../../main/core/service';
 
 /** The seed documents the app ships. */
 export const SEED_DIR = resolve('resources/seed');
@@ -24,9 +24,9 @@ export async function tempDir(): Promise<string> {
 }
 
 /** The real core on a data folder (a new temporary one by default), seeded from resources/seed. */
-export async function openTestDossier(dataDir?: string): Promise<Dossier & { dataDir: string }> {
+export async function openTestDossier(dataDir?: string, options: Pick<DossierOptions, 'importWorker'> = {}): Promise<Dossier & { dataDir: string }> {
   const dir = dataDir ?? (await tempDir());
-  const dossier = await openDossier({ dataDir: dir, seedDir: SEED_DIR, version: '0.0.0-test' });
+  const dossier = await openDossier({ dataDir: dir, seedDir: SEED_DIR, version: '0.0.0-test', ...options });
   opened.push(dossier);
   return Object.assign(dossier, { dataDir: dir });
 }

@@ -44,6 +44,9 @@ const BackupDocument = z.object({
   source: Text(1000),
   origin: z.enum(['seed', 'import']),
   addedAt: Timestamp,
+  /** How the text is written (Markdown, HTML as Markdown, a PDF extraction); plain text when absent. */
+  format: z.enum(['text', 'markdown', 'html', 'pdf']).optional(),
+  byline: Text(300).optional(),
   text: z.string(),
   tags: z.array(Tag),
 });
@@ -92,7 +95,7 @@ export async function createBackup(ctx: CoreContext): Promise<ExportedFile> {
     version: VERSION,
     createdAt: new Date().toISOString(),
     documents: await Promise.all(
-      documents.list().map(async ({ hash: _hash, length: _length, words: _words, ...doc }) => ({ ...doc, text: await documents.text(doc.id), tags: tags.documentTags(doc.id) })),
+      documents.list().map(async ({ hash: _hash, length: _length, words: _words, file: _file, ...doc }) => ({ ...doc, text: await documents.text(doc.id), tags: tags.documentTags(doc.id) })),
     ),
     annotations: (await annotations.allAnnotations()).map(({ anchor: _anchor, ...stored }) => stored),
     entityTypes: entities.types(),

@@ -1,15 +1,28 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { Id, type Block, type DocumentSummary } from '../../common/contract';
+import { Id, type Block, type DocumentFormat, type DocumentSummary } from '../../common/contract';
 import { DossierError } from '../../common/errors';
 import { describe } from './metadata';
 import { toBlocks } from './paragraphs';
 import type { CollectionSpec, Store, StoreCollection, TextFolder } from '../store/store';
 
+/** What identifies an imported file beyond its name: how two imports are known to be the same file. */
+export interface FileIdentity {
+  name: string;
+  size: number;
+  lastModified?: number;
+  /** The full path, where the desktop app knows it. */
+  path?: string;
+}
+
 /** A document as the library file keeps it: metadata only, the text lives in texts/<id>.txt. */
 export interface DocumentRecord extends DocumentSummary {
   /** SHA-256 of the text: the same content imported twice is one document. */
   hash: string;
+  /** How the text is written (how it is read into blocks); plain text when absent. */
+  format?: DocumentFormat;
+  /** The file it was imported from. */
+  file?: FileIdentity;
 }
 
 const DocumentRecord = z.object({
@@ -22,6 +35,9 @@ const DocumentRecord = z.object({
   origin: z.enum(['seed', 'import']),
   addedAt: z.string(),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
+  byline: z.string().optional(),
+  format: z.enum(['text', 'markdown', 'html', 'pdf']).optional(),
+  file: z.object({ name: z.string(), size: z.number().int().min(0), lastModified: z.number().optional(), path: z.string().optional() }).optional(),
 });
 
 interface LibraryMeta {
@@ -38,28 +54,50 @@ const LIBRARY: CollectionSpec<DocumentRecord, LibraryMeta> = {
   defaults: () => ({ seededAt: null }),
 };
 
-export interface NewDocument {
+/** What the importer read about a text besides the text itself; what it leaves out is read from the text. */
+export interface TextDetails {
+  title?: string;
+  /** The date the document states, or null when it states none. */
+  date?: string | null;
+  byline?: string;
+  format?: DocumentFormat;
+  file?: FileIdentity;
+}
+
+export interface NewDocument extends TextDetails {
   text: string;
   source: string;
   origin: DocumentRecord['origin'];
-  title?: string;
 }
 
-/** A record as the API shows it: without the hash, which is the library's own business. */
-export const summaryOf = ({ hash: _hash, ...summary }: DocumentRecord): DocumentSummary => summary;
+/** A record as the API shows it: without the hash, format and file, which are the library's own business. */
+export const summaryOf = ({ hash: _hash, format: _format, file: _file, ...summary }: DocumentRecord): DocumentSummary => summary;
 
-/** What a document's record says about its text: read from the text unless a title is given. */
-function textFacts(text: string, source: string, title?: string): Pick<DocumentRecord, 'title' | 'date' | 'length' | 'words'> {
-  const described = describe(text, source);
+/** What a document's record says about its text: the importer's details, else read from the text. */
+function textFacts(text: string, source: string, details: TextDetails): Omit<DocumentRecord, 'id' | 'source' | 'origin' | 'addedAt' | 'hash'> {
+  const described = details.title !== undefined && details.date !== undefined ? null : describe(text, source);
+  const { title, date, ...rest } = details;
   return {
-    title: title ?? described.title,
-    date: described.date,
+    title: title ?? (described as NonNullable<typeof described>).title,
+    date: date !== undefined ? date : (described as NonNullable<typeof described>).date,
     length: text.length,
     words: countWords(text),
+    ...rest,
   };
 }
 
-const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+/** Words of a text, counted without splitting it (a 50 MB text would be millions of strings). */
+function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code <= 32 ? code === 32 || (code >= 9 && code <= 13) : code >= 128 && /\s/.test(text.charAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
 
 /** Hex SHA-256 of a text. */
 export const hashText = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -116,7 +154,7 @@ export class Documents {
   async blocks(id: string): Promise<Block[]> {
     const cached = this.blockCache.get(id);
     if (cached) return cached;
-    const blocks = toBlocks(await this.text(id));
+    const blocks = toBlocks(await this.text(id), this.get(id).format);
     this.blockCache.set(id, blocks);
     return blocks;
   }
@@ -126,16 +164,17 @@ export class Documents {
     const hash = hashText(input.text);
     const existing = this.findByHash(hash);
     if (existing) return { doc: existing, added: false };
+    const { text, source, origin, ...details } = input;
     const doc: DocumentRecord = {
       id: hash.slice(0, 16),
-      ...textFacts(input.text, input.source, input.title),
-      source: input.source,
-      origin: input.origin,
+      ...textFacts(text, source, details),
+      source,
+      origin,
       addedAt: new Date().toISOString(),
       hash,
     };
-    await this.put(doc, input.text);
-    return { doc, added: true };
+    const added = await this.put(doc, text, { onlyIfNew: true });
+    return added ? { doc, added: true } : { doc: this.get(doc.id), added: false };
   }
 
   /**
@@ -143,9 +182,9 @@ export class Documents {
    * again). The id stays, so its annotations stay with it and re-anchor on
    * the new text. Callers emit documentChanged.
    */
-  async replaceText(id: string, text: string, title?: string): Promise<DocumentRecord> {
+  async replaceText(id: string, text: string, details: TextDetails = {}): Promise<DocumentRecord> {
     const current = this.get(id);
-    const next: DocumentRecord = { ...current, ...textFacts(text, current.source, title), hash: hashText(text) };
+    const next: DocumentRecord = { ...current, ...textFacts(text, current.source, details), hash: hashText(text) };
     await this.put(next, text);
     return next;
   }
@@ -156,7 +195,7 @@ export class Documents {
       throw new DossierError('conflict', `The library already has a document with id "${record.id}"`);
     }
     const doc: DocumentRecord = { ...record, hash: hashText(text), length: text.length, words: countWords(text) };
-    await this.put(doc, text);
+    if (!(await this.put(doc, text, { onlyIfNew: true }))) throw new DossierError('conflict', `The library already has a document with id "${record.id}"`);
     return doc;
   }
 
@@ -165,13 +204,20 @@ export class Documents {
    * record never points at a text that is not on disk. (If saving the record
    * fails after a new text of an existing document was written, only the
    * record's hash and counts are stale, and the next import mends them.)
+   * `onlyIfNew` adds the record only when no document has its id (two adds
+   * of one text at once); the answer says whether the record was saved.
    */
-  async put(record: DocumentRecord, text?: string): Promise<void> {
+  async put(record: DocumentRecord, text?: string, { onlyIfNew = false } = {}): Promise<boolean> {
+    if (onlyIfNew && this.library.get(record.id)) return false;
     if (text !== undefined) {
       await this.texts.write(record.id, text, `the text of “${record.title}”`);
       this.blockCache.delete(record.id);
     }
-    await this.library.update((draft) => draft.put(record));
+    return this.library.update((draft) => {
+      if (onlyIfNew && draft.get(record.id)) return false;
+      draft.put(record);
+      return true;
+    });
   }
 
   /** Removes a document's record, then its text (a text left behind by a crash in between is never read). */

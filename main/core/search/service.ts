@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentMatch, IndexProgress, SearchResult } from '../../common/contract';
-import { toBlocks } from '../library/paragraphs';
+import type { DocumentFormat, DocumentMatch, IndexProgress, SearchResult } from '../../common/contract';
+import { BLOCKS_VERSION, toBlocks } from '../library/paragraphs';
 import type { DocumentInput, NoteInput, PassageInput } from './engine/entries';
 import { EngineBuilder, SearchEngine, type EngineStats } from './engine/engine';
 import { isEmptyQuery, parseQuery } from './query';
@@ -22,6 +22,8 @@ export interface LibraryDocument {
   title: string;
   date: string | null;
   hash: string;
+  /** How its text is read into blocks (plain text when absent). */
+  format?: DocumentFormat;
 }
 
 /** Where the index is saved, in the data folder. */
@@ -47,7 +49,8 @@ export interface ServiceStatus {
   notice: string | null;
 }
 
-const fingerprint = (doc: LibraryDocument): string => `${doc.hash}\n${doc.title}\n${doc.date ?? ''}`;
+// The blocks' version too: passages are blocks, so a new way of reading them indexes every document again.
+const fingerprint = (doc: LibraryDocument): string => `${doc.hash}\n${doc.title}\n${doc.date ?? ''}\n${BLOCKS_VERSION}`;
 const digest = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64');
 const yieldToQueries = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -96,7 +99,7 @@ export class SearchService {
     const changed = library.filter((d) => prints.get(d.id)?.text !== fingerprint(d));
     if (changed.length === 0) return;
     if (prints.size === 0) await (this.building = this.build(changed));
-    else await this.inSlices(changed, (doc) => this.update(() => this.engine.setDocument(this.input(doc), this.passagesOf(doc.id))));
+    else await this.inSlices(changed, (doc) => this.update(() => this.engine.setDocument(this.input(doc), this.passagesOf(doc))));
     this.changed(changed.length * 10);
   }
 
@@ -104,7 +107,7 @@ export class SearchService {
   setDocument(doc: LibraryDocument, passages?: PassageInput[]): void {
     this.update(() => {
       if (this.engine.printsOf(doc.id)?.text === fingerprint(doc)) return;
-      const list = passages ?? this.passagesOf(doc.id);
+      const list = passages ?? this.passagesOf(doc);
       this.engine.setDocument(this.input(doc), list);
       this.changed(list.length + 1);
     });
@@ -195,14 +198,14 @@ export class SearchService {
   }
 
   /** A document's reading blocks, from its text in the data folder ([] when the text is missing). */
-  private passagesOf(docId: string): PassageInput[] {
+  private passagesOf(doc: LibraryDocument): PassageInput[] {
     let text: string;
     try {
-      text = readFileSync(join(this.dataDir, 'texts', `${docId}.txt`), 'utf8');
+      text = readFileSync(join(this.dataDir, 'texts', `${doc.id}.txt`), 'utf8');
     } catch {
       return [];
     }
-    return toBlocks(text).map((b) => ({ block: b.index, start: b.start, text: b.text }));
+    return toBlocks(text, doc.format).map((b) => ({ block: b.index, start: b.start, text: b.text }));
   }
 
   /** The first build: straight into a new segment, giving queries a turn between slices. */
@@ -211,7 +214,7 @@ export class SearchService {
     const builder = new EngineBuilder();
     this.indexing = { done: 0, total: docs.length };
     await this.inSlices(docs, (doc) => {
-      builder.add(this.input(doc), this.passagesOf(doc.id));
+      builder.add(this.input(doc), this.passagesOf(doc));
       (this.indexing as IndexProgress).done++;
     });
     this.engine = await this.inTurns(builder.finishing());

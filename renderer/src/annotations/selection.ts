@@ -79,7 +79,7 @@ export function readSelection(article: HTMLElement, docId: string, blocks: Block
   const to = lastEl.contains(range.endContainer) ? cleanOffset(lastEl, range.endContainer, range.endOffset, last.text.length) : last.text.length;
   const exact = shownText(blocks, first, from, last, to);
   if (!exact.trim()) return null;
-  return { docId, start: cleanToOriginal(first, from), end: cleanToOriginal(last, to), exact: exact.trim() };
+  return { docId, start: cleanToOriginal(first, from, 'start'), end: cleanToOriginal(last, to), exact: exact.trim() };
 }
 
 /**

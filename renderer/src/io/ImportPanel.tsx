@@ -3,12 +3,14 @@ import { Link } from 'react-router';
 import type { ImportOutcome } from '../../../main/common/contract';
 import type { ImportProgress } from './ImportLayer';
 import { formatBytes } from '../../../main/common/format';
+import { ReplaceQuestion, type ReplaceAnswer } from './ReplaceQuestion';
 import './io.css';
 
 interface Props {
   progress: ImportProgress;
   onCancel: () => void;
   onDismiss: () => void;
+  onAnswer: (answer: ReplaceAnswer) => void;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -18,8 +20,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * on while files import. It shows the file being read with a progress bar
  * and Cancel, then what happened to every file.
  */
-export function ImportPanel({ progress, onCancel, onDismiss }: Props) {
-  const { running, total, done, current, outcomes, cancelled } = progress;
+export function ImportPanel({ progress, onCancel, onDismiss, onAnswer }: Props) {
+  const { running, total, done, current, outcomes, cancelled, question } = progress;
   const doneButton = useRef<HTMLButtonElement>(null);
   // When the import ends, the summary has the keyboard: Done is one key away.
   useEffect(() => {
@@ -42,7 +44,8 @@ export function ImportPanel({ progress, onCancel, onDismiss }: Props) {
           </button>
         )}
       </header>
-      {running && (
+      {question && <ReplaceQuestion outcome={question} onAnswer={onAnswer} />}
+      {running && !question && (
         <div className="import-progress">
           <progress max={1} value={overall} aria-label="Import progress" />
           <p className="import-current" aria-live="polite">
@@ -121,6 +124,10 @@ function OutcomeRow({ outcome }: { outcome: ImportOutcome }) {
           </span>
         </li>
       );
+    case 'cancelled':
+    case 'matches':
+      // Neither is a result: the panel lists cancelled files by name, and asks about matches before.
+      return null;
     case 'rejected':
       return (
         <li className="import-outcome outcome-rejected">

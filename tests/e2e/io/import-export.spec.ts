@@ -64,10 +64,12 @@ test('importing two files through the file picker shows progress, then their tit
   await expect(results.locator('mark').first()).toHaveText('fortnight');
 });
 
-test('Cancel stops the import between files: what landed stays, the rest is listed as cancelled', async ({ page, web }) => {
+test('Cancel stops the import: what landed stays, the file in flight and the rest are listed as cancelled', async ({ page, web }) => {
   await openApp(page, web);
+  // The first file lands at once; the second is held back so that Cancel comes while it is in flight.
+  let imports = 0;
   await page.route('**/api/importUpload', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    if (++imports > 1) await new Promise((resolve) => setTimeout(resolve, 800));
     await route.continue();
   });
   const chooser = page.waitForEvent('filechooser');
@@ -76,10 +78,11 @@ test('Cancel stops the import between files: what landed stays, the rest is list
     ['one', 'two', 'three'].map((n) => ({ name: `${n}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`Report ${n}\n\nThe ${n} report describes the harbour in plain words.`) })),
   );
   const panel = page.getByRole('region', { name: /Import/ });
-  await expect(panel.getByRole('heading', { name: 'Importing 1 of 3' })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Importing 2 of 3' })).toBeVisible();
   await panel.getByRole('button', { name: 'Cancel' }).click();
   await expect(panel.getByRole('heading', { name: 'Import cancelled' })).toBeVisible();
   await expect(panel.getByRole('status')).toHaveText('1 document added · 2 files cancelled.');
+  await expect(panel.getByRole('listitem').filter({ hasText: 'two.txt' })).toContainText('Not imported: cancelled.');
   await expect(panel.getByRole('listitem').filter({ hasText: 'three.txt' })).toContainText('Not imported: cancelled.');
   await expect(page.locator('.library-table tbody tr')).toHaveCount(6);
 });
