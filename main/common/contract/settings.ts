@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
+import { HighlightColor } from './annotations';
 import { DEFAULT_SETTINGS, FONT_SIZES } from './values';
 
 export { DEFAULT_SETTINGS, FONT_SIZES };
@@ -27,6 +28,8 @@ export interface AppSettings {
   reader: ReaderSettings;
   /** Whether the entity and tag sidebar is shown beside the views. */
   sidebar: boolean;
+  /** The colour of the last highlight made: what the next one (key H) uses. */
+  highlightColor: HighlightColor;
 }
 
 /** A change to some settings; the reader's fields can be changed one at a time. */
@@ -34,6 +37,7 @@ export const SettingsPatch = z.strictObject({
   theme: ThemeSetting.optional(),
   reader: ReaderSettings.partial().optional(),
   sidebar: z.boolean().optional(),
+  highlightColor: HighlightColor.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 

@@ -32,6 +32,7 @@ const merge = (settings: AppSettings, patch: SettingsPatch): AppSettings => ({
   theme: patch.theme ?? settings.theme,
   reader: { ...settings.reader, ...patch.reader },
   sidebar: patch.sidebar ?? settings.sidebar,
+  highlightColor: patch.highlightColor ?? settings.highlightColor,
 });
 
 /**

@@ -68,6 +68,17 @@ describe('creating, editing and deleting an annotation', () => {
     expect(await dossier.api.getAnnotation(created.id)).toEqual(edited);
   });
 
+  it('keeps both of two changes sent at once: a note saved while a tag is added, and a delete right after', async () => {
+    const { dossier, docId, start, end } = await withSentence();
+    const created = await dossier.api.createAnnotation({ docId, start, end });
+    await Promise.all([dossier.api.updateAnnotation(created.id, { note: 'Typed' }), dossier.api.updateAnnotation(created.id, { tags: ['grid'] }), dossier.api.updateAnnotation(created.id, { color: 'pink' })]);
+    expect(await dossier.api.getAnnotation(created.id)).toMatchObject({ note: 'Typed', tags: ['grid'], color: 'pink' });
+    const [, deleted] = await Promise.all([dossier.api.updateAnnotation(created.id, { note: 'Typed again' }), dossier.api.deleteAnnotation(created.id)]);
+    expect(deleted).toMatchObject({ note: 'Typed again', tags: ['grid'] });
+    expect(await dossier.api.restoreAnnotation(created.id)).toMatchObject({ note: 'Typed again', tags: ['grid'], color: 'pink' });
+    await expect((await openTestDossier(dossier.dataDir)).api.getAnnotation(created.id)).resolves.toMatchObject({ note: 'Typed again' });
+  });
+
   it('deletes an annotation and undoes the delete with the same id and content', async () => {
     const { dossier, docId, start, end } = await withSentence();
     const created = await dossier.api.createAnnotation({ docId, start, end, note: 'Keep me' });
