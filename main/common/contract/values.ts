@@ -23,7 +23,7 @@ const TAG_CHAR = /[\p{L}\p{N}._/-]/u;
  * every field where a tag is typed check it with this, so both say the same.
  */
 export function tagProblem(tag: string): string | null {
-  if (tag === '') return 'A tag can’t be empty.';
+  if (tag === '') return 'A tag cannot be empty.';
   if (tag.length > MAX_TAG_CHARS) return `A tag can be at most ${MAX_TAG_CHARS} characters; this one has ${tag.length.toLocaleString('en')}.`;
   if (TAG_PATTERN.test(tag)) return null;
   if (/\s/.test(tag)) {

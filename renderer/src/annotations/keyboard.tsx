@@ -89,8 +89,6 @@ export function useReadingCursor({ doc, article, layers, annotations }: Options)
   const [spoken, setSpoken] = useState('');
   // Whether the window's selection shows `range`: a click, Esc or a highlight just made takes it away.
   const shown = useRef(false);
-  const current = useRef(range);
-  current.current = range;
   const navigate = useNavigate();
   const marks = useMarks(blocks, layers, annotations, navigate);
 
@@ -104,43 +102,21 @@ export function useReadingCursor({ doc, article, layers, annotations }: Options)
     [],
   );
 
-  // Drawn again (a highlight added, the find bar's marks gone), the text loses the selection: it is put back at once.
-  useLayoutEffect(() => {
-    const element = article.current;
-    if (!element || !range || !shown.current) return;
-    const now = selectedCarets(element, blocks);
-    if (!now || !sameRange(now, range)) selectCarets(element, range);
-  });
-
-  // A new selection comes into view.
-  useEffect(() => {
-    if (range && shown.current && article.current) revealCaret(article.current, range.focus);
-  }, [range, article]);
-
-  // Whoever changes the selection otherwise (the mouse, a highlight made, Esc) takes over from the keyboard.
-  useEffect(() => {
-    const onChange = () => {
-      const element = article.current;
-      const now = element && selectedCarets(element, blocks);
-      if (!now || !current.current || !sameRange(now, current.current)) shown.current = false;
-    };
-    document.addEventListener('selectionchange', onChange);
-    return () => document.removeEventListener('selectionchange', onChange);
-  }, [article, blocks]);
+  useShownRange(article, blocks, range, shown);
 
   /** Where the keyboard starts from: the selection on screen, else the keyboard's last one, else the top of the view. */
   const startingPoint = useCallback((): CaretRange => {
     const element = article.current;
     const selected = element ? selectedCarets(element, blocks) : null;
     if (selected) return selected;
-    if (current.current) {
-      if (shown.current) return current.current;
-      const [start] = ends(current.current);
+    if (range) {
+      if (shown.current) return range;
+      const [start] = ends(range);
       return { anchor: start, focus: start };
     }
     const top = { block: element ? firstBlockInView(element, BARS_HEIGHT) : 0, offset: 0 };
     return { anchor: top, focus: top };
-  }, [article, blocks]);
+  }, [article, blocks, range]);
 
   const move = useCallback(
     (unit: Unit, direction: 1 | -1, extend: boolean) => {
@@ -199,13 +175,15 @@ export function useReadingCursor({ doc, article, layers, annotations }: Options)
     return () => element.removeEventListener('keydown', onKeyDown);
   }, [article, move, openSelected]);
 
+  // With two documents side by side, [ and ] step in the one whose text last had the focus.
+  const claim = useFocusCount(article);
   useCommands(
     () => [
       { id: 'annotations.next-mark', title: 'Go to the next highlight or mention', group: 'Annotations', enabled: () => marks.length > 0, run: () => step(1) },
       { id: 'annotations.previous-mark', title: 'Go to the previous highlight or mention', group: 'Annotations', enabled: () => marks.length > 0, run: () => step(-1) },
       { id: 'reader.focus-text', title: 'Go to the document’s text', group: 'Go', run: focusNextText },
     ],
-    [marks, step],
+    [marks, step, claim],
   );
 
   const place = useCallback(
@@ -230,6 +208,51 @@ export function useReadingCursor({ doc, article, layers, annotations }: Options)
     </>
   );
   return { blocks: blocksKept, textProps: { tabIndex: 0, 'aria-describedby': hintId }, place, status };
+}
+
+/**
+ * Keeps the window's selection showing the keyboard's range while `shown`:
+ * drawn again (a highlight added, the find bar's marks gone), the text loses
+ * the selection, and it is put back at once; whoever else changes the
+ * selection (the mouse, a highlight made, Esc) takes over from the keyboard.
+ */
+function useShownRange(article: RefObject<HTMLElement | null>, blocks: readonly Block[], range: CaretRange | null, shown: { current: boolean }): void {
+  const current = useRef(range);
+  current.current = range;
+
+  useLayoutEffect(() => {
+    const element = article.current;
+    if (!element || !range || !shown.current) return;
+    const now = selectedCarets(element, blocks);
+    if (!now || !sameRange(now, range)) selectCarets(element, range);
+  });
+
+  // A new selection comes into view.
+  useEffect(() => {
+    if (range && shown.current && article.current) revealCaret(article.current, range.focus);
+  }, [range, article, shown]);
+
+  useEffect(() => {
+    const onChange = () => {
+      const element = article.current;
+      const now = element && selectedCarets(element, blocks);
+      if (!now || !current.current || !sameRange(now, current.current)) shown.current = false;
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [article, blocks, shown]);
+}
+
+/** How many times the element has taken the focus. */
+function useFocusCount(element: RefObject<HTMLElement | null>): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    const target = element.current;
+    const onFocus = () => setCount((n) => n + 1);
+    target?.addEventListener('focus', onFocus);
+    return () => target?.removeEventListener('focus', onFocus);
+  }, [element]);
+  return count;
 }
 
 interface KeyActions {

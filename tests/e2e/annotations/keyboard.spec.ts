@@ -192,3 +192,46 @@ test('the long reader steps through its highlights with the keyboard, far beyond
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Edit note' }).getByRole('textbox', { name: 'Note' })).toHaveValue('Near the end');
 });
+
+test('with the keyboard alone, E tags the selection as an entity; [ and ] reach its mentions, Enter opens its page; ? lists the keys', async ({ page, web }) => {
+  await countPointerUse(page);
+  await openApp(page, web);
+  await page.goto(`${web.origin}/#/doc/${await seedDocument(page, '002')}`);
+  await expect(page.getByRole('heading', { level: 1, name: SEED_002 })).toBeVisible();
+
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet.getByRole('row', { name: /Go to the next highlight or mention/ })).toContainText(']');
+  await expect(sheet.getByRole('row', { name: /Go to the document’s text/ })).toContainText('F6');
+  await expect(sheet.getByRole('row', { name: /Tag as entity/ })).toContainText('E');
+  await expect(sheet.getByRole('table', { name: /In the document’s text/ })).toContainText('Select the next or previous sentence');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+
+  await page.keyboard.press('F6');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Control+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await expect.poll(() => selected(page)).toBe('Yang Jinbai');
+  await page.keyboard.press('e');
+  const dialog = page.getByRole('dialog', { name: 'Tag as entity' });
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue('Yang Jinbai');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.reader-text .entity-mention', { hasText: 'Yang Jinbai' }).first()).toBeVisible();
+
+  // From the name just tagged, ] goes on to its next mention, then there is none; [ comes back.
+  await expect(text(page)).toBeFocused();
+  await page.keyboard.press(']');
+  await expect(spoken(page)).toContainText('Person: Yang Jinbai: Yang Jinbai. Enter opens it.');
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('[data-block]')?.getAttribute('data-block'))).toBe('1');
+  await page.keyboard.press(']');
+  await expect(spoken(page)).toHaveText('No more highlights or mentions after this');
+  await page.keyboard.press('[');
+  await expect(spoken(page)).toContainText('Person: Yang Jinbai');
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('[data-block]')?.getAttribute('data-block'))).toBe('0');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Yang Jinbai' })).toBeVisible();
+  expect(await pointerUse(page)).toEqual([]);
+});
