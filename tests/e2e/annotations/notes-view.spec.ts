@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Block, DocumentSummary, DocumentView } from '../../../main/common/contract';
 import { callApi } from '../a11y/data';
@@ -56,6 +57,12 @@ test('a note is edited in the Notes view: its text, colour and tags; a tag with 
   // The sidebar lists the new tag at once.
   await expect(page.getByRole('complementary', { name: 'Browse by entity and tag' }).getByRole('button', { name: /^operators/ })).toBeVisible();
   await page.screenshot({ path: shot('notes-view-editing') });
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).include('.notes-view').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
 
   await editing.getByRole('button', { name: 'Done' }).click();
   await expect(editing).toBeHidden();
