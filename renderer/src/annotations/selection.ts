@@ -14,7 +14,9 @@ export interface TextSelection {
 
 /**
  * An extra button of the selection toolbar. Register one while the component
- * that provides it is mounted; the toolbar shows it after its own buttons:
+ * that provides it is mounted; the toolbar shows it after its own buttons,
+ * and it is a command too (`selection.<id>`: in the palette, with the key
+ * KEYMAP gives that id):
  *
  * ```ts
  * useEffect(() => registerSelectionAction({ id: 'entity.tag', label: 'Tag as entity', run: (s) => openEntityDialog(s) }), []);
@@ -23,8 +25,6 @@ export interface TextSelection {
 export interface SelectionAction {
   id: string;
   label: string;
-  /** Shown as a tooltip and announced (e.g. "E"). The action wires up its own keys. */
-  shortcut?: string;
   run: (selection: TextSelection) => void;
 }
 

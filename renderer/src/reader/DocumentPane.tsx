@@ -91,7 +91,11 @@ function useFind(doc: DocumentView, searchQuery: string) {
   const query = open ? findQuery(text) : searchQuery;
   const found = useQuery({ ...queries.find(doc.id, query), enabled: query.trim() !== '' });
   const answered = found.data;
-  const matches = useMemo(() => (!query.trim() ? NO_MATCHES : answered && open ? wholeMatches(answered, doc.blocks, text) : (answered ?? null)), [query, answered, open, doc.blocks, text]);
+  const matches = useMemo(() => {
+    if (!query.trim()) return NO_MATCHES;
+    if (!answered) return null;
+    return open ? wholeMatches(answered, doc.blocks, text) : answered;
+  }, [query, answered, open, doc.blocks, text]);
   const show = useCallback(() => setOpen(true), []);
   const close = useCallback(() => setOpen(false), []);
   return {
