@@ -30,6 +30,10 @@ export const KEYMAP: Readonly<Record<string, readonly Shortcut[]>> = {
   'annotations.highlight': ['H'],
   'annotations.note': ['N'],
   'annotations.tag': ['T'],
+  'selection.entity.tag': ['E'],
+  'annotations.previous-mark': ['['],
+  'annotations.next-mark': [']'],
+  'reader.focus-text': ['F6'],
   'edit.undo': ['Mod+Z'],
 };
 

@@ -9,9 +9,10 @@ import { BlockView } from './BlockView';
 import { VirtualBlocks } from './VirtualBlocks';
 import type { Decoration } from './segments';
 import { mergeDecorations, type BlockDecorations } from './decorations';
-import { FindBar } from './FindBar';
+import { FindBar, findQuery, wholeMatches } from './FindBar';
 import { ExportButton } from '../io/ExportButton';
 import { ReaderAnnotations, useReaderAnnotations } from '../annotations/ReaderAnnotations';
+import { useReadingCursor } from '../annotations/keyboard';
 import { ReaderEntities, useReaderMentions } from '../entities/ReaderEntities';
 import { DocumentTags } from '../tags/DocumentTags';
 import { FONTS, MEASURES, useReaderSettings } from './settings';
@@ -87,9 +88,14 @@ function useFind(doc: DocumentView, searchQuery: string) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [index, setIndex] = useState(0);
-  const query = open ? text : searchQuery;
+  const query = open ? findQuery(text) : searchQuery;
   const found = useQuery({ ...queries.find(doc.id, query), enabled: query.trim() !== '' });
-  const matches = query.trim() ? (found.data ?? null) : NO_MATCHES;
+  const answered = found.data;
+  const matches = useMemo(() => {
+    if (!query.trim()) return NO_MATCHES;
+    if (!answered) return null;
+    return open ? wholeMatches(answered, doc.blocks, text) : answered;
+  }, [query, answered, open, doc.blocks, text]);
   const show = useCallback(() => setOpen(true), []);
   const close = useCallback(() => setOpen(false), []);
   return {
@@ -120,6 +126,7 @@ function Pane({ doc, paneId = '', query = '', target = null, active = true, onPa
   const mentions = useReaderMentions(doc);
   const searchLayer = find.layer;
   const layers = useMemo(() => mergeDecorations(searchLayer, annotations.layer, mentions.layer), [searchLayer, annotations.layer, mentions.layer]);
+  const cursor = useReadingCursor({ doc, article, layers, annotations });
 
   useCommands(() => (active ? [{ id: 'reader.find', title: 'Find in the document', group: 'Edit', shortcuts: ['Mod+F'], run: find.show }] : []), [active, find.show]);
   useParagraphPick(article, onParagraph);
@@ -150,13 +157,14 @@ function Pane({ doc, paneId = '', query = '', target = null, active = true, onPa
       }}
     >
       {find.open && (
-        <FindBar query={find.text} onQuery={find.setText} matches={find.matches} current={find.index} onCurrent={find.setIndex} onClose={find.close} error={find.error} />
+        <FindBar query={find.text} onQuery={find.setText} matches={find.matches} current={find.index} onCurrent={find.setIndex} onClose={() => { cursor.place(find.matches?.[find.index]); find.close(); }} error={find.error} />
       )}
       <div className="reader-body">
         <article
           ref={article}
           className="reader-text"
           aria-labelledby={`${prefix}doc-title`}
+          {...cursor.textProps}
           style={{ ['--reader-font' as string]: FONTS[settings.font], ['--reader-size' as string]: `${settings.fontSize}px`, ['--reader-measure' as string]: MEASURES[settings.measure], ['--reader-leading' as string]: String(settings.lineHeight) }}
         >
           <header className="doc-header">
@@ -170,11 +178,12 @@ function Pane({ doc, paneId = '', query = '', target = null, active = true, onPa
           </header>
           <VirtualBlocks
             blocks={doc.blocks}
-            keep={[target?.block, find.open ? find.matches?.[find.index]?.block : null, mentions.block]}
+            keep={[target?.block, find.open ? find.matches?.[find.index]?.block : null, mentions.block, ...cursor.blocks]}
             render={(block) => <BlockView key={block.index} block={block} idPrefix={prefix} decorations={layers.get(block.index) ?? NO_DECORATIONS} flash={flash === block.index} />}
           />
         </article>
         <ReaderAnnotations state={annotations} doc={doc} article={article} />
+        {cursor.status}
         <ReaderEntities article={article} doc={doc} mentions={mentions} />
       </div>
     </div>

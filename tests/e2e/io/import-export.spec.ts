@@ -151,7 +151,8 @@ test('Ctrl+E in the reader exports the document’s notes as Markdown that reads
   const front = parseYaml(/^---\n([\s\S]*?)\n---/.exec(markdown)?.[1] ?? '') as Record<string, unknown>;
   expect(front).toMatchObject({ title: doc.title, tags: ['vendors/telecom'] });
   expect(markdown).toContain('> Ericsson\n');
-  expect(markdown).toContain('\\*Key\\* partner: see \\[the deal\\] \\#1\n1\\. check \\> the \\| terms');
+  // The note keeps its Markdown (emphasis, the list); what would be more than text in Obsidian (a link without address, a #tag, a table) is escaped.
+  expect(markdown).toContain('*Key* partner: see \\[the deal\\] \\#1\n1. check > the \\| terms');
   expect(markdown).toMatch(/#vendors\/telecom · Colour: yellow · \[Open in Dossier\]\(dossier:\/\/open\/[0-9a-f]+\?start=\d+&end=\d+&annotation=[0-9a-f-]+\)/);
 });
 

@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiImpl } from '../../../../../main/common/contract';
 import { safeFileName, uniqueNames } from '../../../../../main/core/io/export/files';
@@ -188,6 +190,32 @@ describe('exporting notes', () => {
       'Document ID': id,
     });
     expect(record['Link']).toMatch(new RegExp(`^dossier://open/${id}\\?start=\\d+&end=\\d+&annotation=`));
+  });
+
+  it('exports the text an annotation covers now, after its document changed, in every format', async () => {
+    const dossier = await openTestDossier();
+    const id = await seedId(dossier, '002');
+    const noted = await annotate(dossier.api, id, 'Sun Zhengyun, chief information Engineer', { note: 'Who presided' });
+    // A better extraction of the same report: another line wrap and curly quotes move and reword the passage a little.
+    const path = join(dossier.dataDir, 'texts', `${id}.txt`);
+    const revised = `A foreword of the new edition.\n\n${(await readFile(path, 'utf8')).replace('Sun Zhengyun, chief information Engineer', 'Sun Zhengyun, chief\ninformation engineer')}`;
+    await writeFile(path, revised);
+    const { api } = await openTestDossier(dossier.dataDir);
+    const now = 'Sun Zhengyun, chief\ninformation engineer';
+    const start = revised.indexOf(now);
+    expect((await api.getAnnotation(noted.id)).anchor).toEqual({ status: 'anchored', start, end: start + now.length });
+
+    const markdown = (await api.exportNotes({ kind: 'document', id }, 'markdown')).files[0]?.content ?? '';
+    expect(markdown).toContain('> Sun Zhengyun, chief\n> information engineer\n');
+    expect(markdown).not.toContain('Engineer');
+    const collection = JSON.parse((await api.exportNotes({ kind: 'library' }, 'jsonld')).files[0]?.content ?? '{}');
+    const [item] = collection.first.items as WebAnnotation[];
+    expect(item?.target.selector).toEqual([
+      { type: 'TextQuoteSelector', exact: now, prefix: revised.slice(start - 32, start), suffix: revised.slice(start + now.length, start + now.length + 32) },
+      { type: 'TextPositionSelector', start, end: start + now.length },
+    ]);
+    const [header, row] = parseCsv((await api.exportNotes({ kind: 'library' }, 'csv')).files[0]?.content.slice(1) ?? '');
+    expect(row?.[header?.indexOf('Quote') ?? -1]).toBe(now);
   });
 
   it('names files safely for every file system', () => {
