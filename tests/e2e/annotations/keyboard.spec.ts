@@ -74,7 +74,7 @@ test('with the keyboard alone: open a document, select a passage, highlight it w
   const editor = page.getByRole('dialog', { name: /Edit/ });
   await expect(editor.getByRole('textbox', { name: 'Note' })).toBeFocused();
   await page.keyboard.type('Both parties, from the keyboard');
-  await expect(editor.getByText('Saved')).toBeVisible();
+  await expect(editor.getByText('Saved', { exact: true })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(editor.getByRole('combobox', { name: 'Add a tag' })).toBeFocused();
   await page.keyboard.type('operators/china');

@@ -35,7 +35,7 @@ test('a note is edited in the Notes view: its text, colour and tags; a tag with 
   const note = editing.getByRole('textbox', { name: 'Note' });
   await expect(note).toBeFocused();
   await note.fill('**Infrastructure** first, then *security*.');
-  await expect(editing.getByText('Saved')).toBeVisible();
+  await expect(editing.getByText('Saved', { exact: true })).toBeVisible();
   await editing.getByRole('radio', { name: 'Green' }).click();
   await expect(editing.getByRole('radio', { name: 'Green' })).toHaveAttribute('aria-checked', 'true');
 

@@ -80,7 +80,7 @@ test('a note written in Markdown exports as Markdown that reads back with its bo
   await editor.getByRole('textbox', { name: 'Note' }).fill(NOTE);
   await editor.getByRole('combobox', { name: 'Add a tag' }).fill('operators/china');
   await editor.getByRole('combobox', { name: 'Add a tag' }).press('Enter');
-  await expect(editor.getByText('Saved')).toBeVisible();
+  await expect(editor.getByText('Saved', { exact: true })).toBeVisible();
   await page.keyboard.press('Escape');
   // The app draws it so.
   const card = page.getByRole('complementary', { name: 'Notes on this document' }).getByRole('article');
