@@ -25,6 +25,8 @@ export interface SearchHit {
   noteId?: string;
   score: number;
   snippet: Snippet;
+  /** Where it matched in the block's clean text (a passage; empty for a note or a document's opening). */
+  ranges: Array<[from: number, to: number]>;
 }
 
 /** An entity whose name (or one of its aliases) matches the query. */

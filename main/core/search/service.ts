@@ -1,9 +1,9 @@
 /**
  * The search index as a service over the data folder: loads the saved index
  * (or builds it from the texts), keeps it in line with the library, answers
- * queries and saves itself. It runs in a worker thread (search-worker.ts),
- * so nothing here ever blocks the window or the API; see search.ts for the
- * side that talks to it.
+ * queries and saves itself. It runs in a worker thread (worker.ts), so
+ * nothing here ever blocks the window or the API; see search-index.ts for
+ * the side that talks to it.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import type { DocumentMatch, IndexProgress, SearchResult } from '../../common/co
 import { toBlocks } from '../library/paragraphs';
 import type { DocumentInput, NoteInput, PassageInput } from './engine/entries';
 import { EngineBuilder, SearchEngine, type EngineStats } from './engine/engine';
-import { isEmptyQuery, parseQuery } from './query';
+import type { QueryTerms, Scope } from './query';
 import { SnapshotError } from './engine/snapshot';
 import { readSnapshot, writeSnapshot } from './snapshot-file';
 
@@ -32,6 +32,9 @@ const BUILD_SLICE_MS = 25;
 /** Save once this many entries changed since the last save and nothing changed for SAVE_IDLE_MS. */
 const SAVE_AFTER_ENTRIES = 2000;
 const SAVE_IDLE_MS = 10_000;
+
+/** What the index answers to a search: the rest of a SearchResult comes from the query and the other modules. */
+export type IndexAnswer = Pick<SearchResult, 'groups' | 'total' | 'approximate' | 'indexing'>;
 
 export interface ServiceStatus {
   documents: number;
@@ -100,11 +103,11 @@ export class SearchService {
     this.changed(changed.length * 10);
   }
 
-  /** Indexes a document (its text read from the data folder unless its passages are given). */
-  setDocument(doc: LibraryDocument, passages?: PassageInput[]): void {
+  /** Indexes a document, its text read from the data folder. */
+  setDocument(doc: LibraryDocument): void {
     this.update(() => {
       if (this.engine.printsOf(doc.id)?.text === fingerprint(doc)) return;
-      const list = passages ?? this.passagesOf(doc.id);
+      const list = this.passagesOf(doc.id);
       this.engine.setDocument(this.input(doc), list);
       this.changed(list.length + 1);
     });
@@ -126,22 +129,13 @@ export class SearchService {
     });
   }
 
-  /** Documents matching `q`, within `scope` (document ids) when given. */
-  search(q: string, limit: number, scope: readonly string[] | null = null): Omit<SearchResult, 'tookMs' | 'entities'> {
-    const parsed = parseQuery(q);
-    const { groups, total, approximate } = isEmptyQuery(parsed) ? { groups: [], total: 0, approximate: false } : this.engine.search(parsed, limit, scope);
-    const problems = [...parsed.problems];
-    const chips = parsed.chips.map((chip) => {
-      if (chip.key !== 'in') return chip;
-      const title = this.engine.titleOf(chip.value);
-      if (title === null) problems.push(`in:${chip.value} is not a document of the library`);
-      return { ...chip, valid: title !== null, ...(title !== null && { label: title }) };
-    });
-    return { query: q, groups, total, chips, problems, approximate, indexing: this.indexing };
+  /** The documents matching a query's words within its scope (its filters, resolved by search/scope.ts). */
+  search(query: QueryTerms, limit: number, scope: Scope): IndexAnswer {
+    return { ...this.engine.search(query, limit, scope), indexing: this.indexing };
   }
 
-  findInDocument(docId: string, q: string): DocumentMatch[] {
-    return this.engine.findInDocument(docId, parseQuery(q));
+  findInDocument(docId: string, query: QueryTerms): DocumentMatch[] {
+    return this.engine.findInDocument(docId, query);
   }
 
   status(): ServiceStatus {
@@ -279,16 +273,34 @@ export class SearchService {
   }
 }
 
-/** The service's methods the other side of the worker boundary may call. */
-export const SERVICE_METHODS = ['open', 'sync', 'setDocument', 'removeDocument', 'setNotes', 'search', 'findInDocument', 'status', 'memory', 'save', 'settled', 'close'] as const;
-export type ServiceMethod = (typeof SERVICE_METHODS)[number];
-
-/** A call to the service, as posted to the worker. */
-export interface ServiceRequest {
-  id: number;
-  method: ServiceMethod;
-  args: unknown[];
+/**
+ * The service as its host calls it, in the worker (worker.ts, through
+ * comlink) or on the calling thread: every call starts as soon as it
+ * arrives, in the order sent, except that nothing starts before the saved
+ * index has been read (`open`): a search or an update sent right after it
+ * must see the index.
+ */
+export function serve(service: SearchService) {
+  let loaded: Promise<unknown> = Promise.resolve();
+  const after =
+    <A extends unknown[], R>(call: (...args: A) => R) =>
+    (...args: A): Promise<Awaited<R>> =>
+      loaded.then(() => call(...args)) as Promise<Awaited<R>>;
+  return {
+    open: (): Promise<void> => (loaded = service.open()) as Promise<void>,
+    sync: after((library: LibraryDocument[]) => service.sync(library)),
+    setDocument: after((doc: LibraryDocument) => service.setDocument(doc)),
+    removeDocument: after((docId: string) => service.removeDocument(docId)),
+    setNotes: after((docId: string, notes: NoteInput[]) => service.setNotes(docId, notes)),
+    search: after((query: QueryTerms, limit: number, scope: Scope) => service.search(query, limit, scope)),
+    findInDocument: after((docId: string, query: QueryTerms) => service.findInDocument(docId, query)),
+    status: after(() => service.status()),
+    memory: after(() => service.memory()),
+    save: after(() => service.save()),
+    settled: after(() => service.settled()),
+    close: after(() => service.close()),
+  };
 }
 
-/** Its answer. */
-export type ServiceReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+/** The service's calls, each answered with a promise. */
+export type ServiceCalls = ReturnType<typeof serve>;

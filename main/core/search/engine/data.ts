@@ -4,7 +4,7 @@
  * See DESIGN.md for the layout. Pure code: no Node, no DOM.
  */
 import { EntryColumns, type DocRecord, type EngineState, type EntryMeta } from './entries';
-import type { Segment } from './segment';
+import type { Segment, TermSlice } from './segment';
 import { indexOfTerm, lowerBound } from './vocabulary';
 
 /** The index's data: segment, delta, entries and documents. The engine changes it; the matcher reads it. */
@@ -112,12 +112,23 @@ export class IndexData {
   }
 }
 
-/** An entry's terms (ascending ids) and counts: [from, to) of `terms` and `tfs`. */
-export function termsOf(data: IndexData, e: number): { terms: Uint32Array; tfs: Uint8Array; from: number; to: number } {
+/** Entry e's terms (ascending ids) and counts, written into `into` (a reused object: this runs for every candidate). */
+export function termsOf(data: IndexData, e: number, into: TermSlice = { terms: EMPTY_TERMS, tfs: EMPTY_TFS, from: 0, to: 0 }): TermSlice {
   if (e < data.segmentEntries) {
     const s = data.segment;
-    return { terms: s.fwdTerms, tfs: s.fwdTfs, from: s.fwdOffsets[e] as number, to: s.fwdOffsets[e + 1] as number };
+    into.terms = s.fwdTerms;
+    into.tfs = s.fwdTfs;
+    into.from = s.fwdOffsets[e] as number;
+    into.to = s.fwdOffsets[e + 1] as number;
+  } else {
+    const d = data.deltaForward[e - data.segmentEntries] as { terms: Uint32Array; tfs: Uint8Array };
+    into.terms = d.terms;
+    into.tfs = d.tfs;
+    into.from = 0;
+    into.to = d.terms.length;
   }
-  const d = data.deltaForward[e - data.segmentEntries] as { terms: Uint32Array; tfs: Uint8Array };
-  return { terms: d.terms, tfs: d.tfs, from: 0, to: d.terms.length };
+  return into;
 }
+
+const EMPTY_TERMS = new Uint32Array(0);
+const EMPTY_TFS = new Uint8Array(0);

@@ -19,19 +19,20 @@ import {
   type DocRecord,
   type DocumentInput,
   type EngineState,
-  type EntryMeta,
+  type EntrySource,
   type NoteInput,
   type PassageInput,
 } from './entries';
 import { IndexData, termsOf } from './data';
-import { Matcher, type EngineSearch } from './matching';
-import type { ParsedQuery } from '../query';
+import { DEFAULT_BUDGETS, Matcher, type Budgets, type EngineSearch } from './matching';
+import { EVERYWHERE, type QueryTerms, type Scope } from '../query';
 import { drain } from './segment';
 
 /** The delta is merged into a new segment when it holds this many entries (or a fifth of the segment's). */
 const DELTA_MERGE_MIN = 20_000;
 
-type AddEntry = (kind: number, block: number, start: number, text: string, meta?: EntryMeta) => number;
+/** Adds an entry of one document from its text; returns the entry. */
+type AddEntry = (source: Omit<EntrySource, 'doc'>, text: string) => number;
 
 /** Fingerprints of what a document was indexed from: its text (with title and date), and its notes. */
 export interface Prints {
@@ -51,24 +52,31 @@ export interface EngineStats {
 }
 
 
+export interface EngineOptions {
+  /** How much of the index a query may touch (see Budgets); the defaults keep a keystroke within milliseconds. */
+  budgets?: Partial<Budgets>;
+}
+
 export class SearchEngine {
   private data!: IndexData;
   private matcher!: Matcher;
   /** The state last loaded, while nothing changed since (what a snapshot saves). */
   private clean: EngineState | null = null;
+  private readonly budgets: Budgets;
 
-  private constructor(state: EngineState) {
+  private constructor(state: EngineState, options: EngineOptions) {
+    this.budgets = { ...DEFAULT_BUDGETS, ...options.budgets };
     this.load(state);
   }
 
   /** An engine with nothing in it. */
-  static empty(): SearchEngine {
-    return new SearchEngine(new SegmentWriter().finish([]));
+  static empty(options: EngineOptions = {}): SearchEngine {
+    return new SearchEngine(new SegmentWriter().finish([]), options);
   }
 
   /** An engine made of a saved (or freshly built) state. */
-  static fromState(state: EngineState): SearchEngine {
-    return new SearchEngine(state);
+  static fromState(state: EngineState, options: EngineOptions = {}): SearchEngine {
+    return new SearchEngine(state, options);
   }
 
   /** Whether everything is in the segment (nothing changed since the last merge or load). */
@@ -158,10 +166,11 @@ export class SearchEngine {
     };
     const encoder = new TextEncoder();
     const c = data.columns;
-    const copy = (e: number, slot: number): number => {
-      const { terms, tfs, from, to } = termsOf(data, e);
-      return writer.addMapped(c.kinds.get(e), slot, c.blocks.get(e), c.starts.get(e), c.lengths.get(e), terms, tfs, from, to, map, data.bytesOf(e, encoder), data.meta.get(e));
-    };
+    const copy = (e: number, slot: number): number =>
+      writer.addMapped(
+        { kind: c.kinds.get(e), doc: slot, block: c.blocks.get(e), start: c.starts.get(e), meta: data.meta.get(e), length: c.lengths.get(e), terms: termsOf(data, e), text: data.bytesOf(e, encoder) },
+        map,
+      );
     const records: Array<DocRecord | null> = [];
     for (const [slot, r] of data.records.entries()) {
       if (!r) {
@@ -177,19 +186,14 @@ export class SearchEngine {
 
   // ---------------------------------------------------------------- queries
 
-  /** The documents matching a query (within `scope` when given), best first, each with its best hits as snippets. */
-  search(query: ParsedQuery, limit: number, scope: readonly string[] | null = null): EngineSearch {
+  /** The documents matching a query within `scope` (its filters, resolved), best first, each with its best hits as snippets. */
+  search(query: QueryTerms, limit: number, scope: Scope = EVERYWHERE): EngineSearch {
     return this.matcher.search(query, limit, scope);
   }
 
-  /** Where the query's words are in one document's passages (clean offsets of each block), in reading order. */
-  findInDocument(docId: string, query: ParsedQuery): DocumentMatch[] {
+  /** Where the query is in one document's passages (clean offsets of each block), in reading order. */
+  findInDocument(docId: string, query: QueryTerms): DocumentMatch[] {
     return this.matcher.findInDocument(docId, query);
-  }
-
-  /** The title of an indexed document, or null. */
-  titleOf(docId: string): string | null {
-    return this.data.record(docId)?.title ?? null;
   }
 
   stats(): EngineStats {
@@ -214,7 +218,7 @@ export class SearchEngine {
 
   private load(state: EngineState): void {
     this.data = new IndexData(state);
-    this.matcher = new Matcher(this.data);
+    this.matcher = new Matcher(this.data, this.budgets);
     this.clean = state;
   }
 
@@ -230,10 +234,10 @@ export class SearchEngine {
   /** Adds entries of one document to the delta. */
   private adder(slot: number): AddEntry {
     const data = this.data;
-    return (kind, block, start, text, meta) => {
+    return (source, text) => {
       const { counts, words } = countTerms(text);
       const pairs = [...counts].map(([term, n]): [number, number] => [data.termId(term), Math.min(255, n)]).sort((a, b) => a[0] - b[0]);
-      const e = data.columns.push(kind, slot, block, start, words);
+      const e = data.columns.push({ ...source, doc: slot }, words);
       data.deltaTexts.push(text);
       data.deltaForward.push({ terms: Uint32Array.from(pairs, (p) => p[0]), tfs: Uint8Array.from(pairs, (p) => p[1]) });
       for (const [id, tf] of pairs) {
@@ -241,7 +245,7 @@ export class SearchEngine {
         if (!list) data.deltaPostings.set(id, (list = []));
         list.push(e, tf);
       }
-      if (meta) data.meta.set(e, meta);
+      if (source.meta) data.meta.set(e, source.meta);
       data.count(e, 1);
       this.clean = null;
       return e;
@@ -255,12 +259,17 @@ function newRecord(doc: DocumentInput): DocRecord {
 
 /** Adds a document's title and passages through `add`; returns their entries. */
 export function addDocument(add: AddEntry, doc: DocumentInput, passages: PassageInput[]): Pick<DocRecord, 'titleEntry' | 'passages'> {
-  return { titleEntry: add(TITLE, -1, -1, doc.title), passages: passages.map((p) => add(PASSAGE, p.block, p.start, p.text)) };
+  return {
+    titleEntry: add({ kind: TITLE, block: -1, start: -1 }, doc.title),
+    passages: passages.map((p) => add({ kind: PASSAGE, block: p.block, start: p.start }, p.text)),
+  };
 }
 
 /** Adds notes through `add`, each pointing at the block its highlight starts in. */
 export function addNotes(add: AddEntry, notes: NoteInput[], blockOf: (start: number) => number): number[] {
-  return notes.filter((n) => noteText(n)).map((n) => add(NOTE, n.start === null ? -1 : blockOf(n.start), n.start ?? -1, noteText(n), { id: n.id }));
+  return notes
+    .filter((n) => noteText(n))
+    .map((n) => add({ kind: NOTE, block: n.start === null ? -1 : blockOf(n.start), start: n.start ?? -1, meta: { id: n.id } }, noteText(n)));
 }
 
 /** The index of the block starting at or before `start`, given the blocks' starts in order. */
@@ -284,15 +293,13 @@ export class EngineBuilder {
   private readonly records: DocRecord[] = [];
   private readonly seen = new Set<string>();
 
-  get documents(): number {
-    return this.records.length;
-  }
+  constructor(private readonly options: EngineOptions = {}) {}
 
   add(doc: DocumentInput, passages: PassageInput[]): void {
     if (this.seen.has(doc.id)) return;
     this.seen.add(doc.id);
     const slot = this.records.length;
-    const add: AddEntry = (kind, block, start, text, meta) => this.writer.addText(kind, slot, block, start, text, meta);
+    const add: AddEntry = (source, text) => this.writer.addText({ ...source, doc: slot }, text);
     this.records.push({ ...newRecord(doc), ...addDocument(add, doc, passages) });
   }
 
@@ -302,6 +309,6 @@ export class EngineBuilder {
 
   /** The engine, built a step at a time (see SegmentBuilder.finishing). */
   *finishing(): Generator<void, SearchEngine> {
-    return SearchEngine.fromState(yield* this.writer.finishing(this.records));
+    return SearchEngine.fromState(yield* this.writer.finishing(this.records), this.options);
   }
 }

@@ -6,7 +6,7 @@
  * Pure code: no Node, no DOM.
  */
 import { forEachTerm } from '../../text/tokens';
-import { drain, Growable, SegmentBuilder, type Segment } from './segment';
+import { drain, Growable, SegmentBuilder, type Segment, type TermSlice } from './segment';
 
 /** Kinds of entry, as stored in the kinds column. */
 export const TITLE = 0;
@@ -41,6 +41,27 @@ export interface NoteInput {
 /** What a note entry points back to: its annotation. */
 export interface EntryMeta {
   id: string;
+}
+
+/**
+ * Where an entry belongs: its kind, its document (slot), its block (-1 for
+ * a title, or a note whose highlight was lost) and where it starts in the
+ * original text (-1: nowhere); for a note, its annotation.
+ */
+export interface EntrySource {
+  kind: number;
+  doc: number;
+  block: number;
+  start: number;
+  meta?: EntryMeta | undefined;
+}
+
+/** An entry as another segment or the delta holds it: tokenised, its text as UTF-8. */
+export interface TokenisedEntry extends EntrySource {
+  /** Its length in words. */
+  length: number;
+  terms: TermSlice;
+  text: Uint8Array;
 }
 
 /** One document's place in the index; plain data, saved as JSON in the snapshot. */
@@ -97,7 +118,8 @@ export class EntryColumns {
     return this.kinds.length;
   }
 
-  push(kind: number, doc: number, block: number, start: number, length: number): number {
+  /** Adds an entry's row, `length` its length in words; returns the entry. */
+  push({ kind, doc, block, start }: EntrySource, length: number): number {
     this.kinds.push(kind);
     this.docs.push(doc);
     this.blocks.push(block);
@@ -142,7 +164,7 @@ export class SegmentWriter {
   }
 
   /** Adds an entry from its text. */
-  addText(kind: number, doc: number, block: number, start: number, text: string, meta?: EntryMeta): number {
+  addText(source: EntrySource, text: string): number {
     // Counts per builder id in a reusable array: no map per entry on the build's hot path.
     const ids: number[] = [];
     const words = forEachTerm(text, (term) => {
@@ -164,26 +186,20 @@ export class SegmentWriter {
       written = this.encoder.encodeInto(text, this.chunk.subarray(this.used));
     }
     this.used += written.written;
-    return this.record(kind, doc, block, start, words, written.written, meta);
+    return this.record(source, words, written.written);
   }
 
-  /** Adds an entry already tokenised: builder term ids and counts, its length, its text as UTF-8. */
-  add(kind: number, doc: number, block: number, start: number, length: number, ids: ArrayLike<number>, tfs: ArrayLike<number>, text: Uint8Array, meta?: EntryMeta): number {
-    this.builder.addEntry(ids, tfs, length);
-    return this.record(kind, doc, block, start, length, this.copyText(text), meta);
+  /** Adds an entry of another segment (or the delta), its terms mapped to builder ids by `map`. */
+  addMapped(entry: TokenisedEntry, map: (id: number) => number): number {
+    this.builder.addMapped(entry.terms, map, entry.length);
+    return this.record(entry, entry.length, this.copyText(entry.text));
   }
 
-  /** Adds an entry of another segment: its terms [from, to), mapped to builder ids by `map`. */
-  addMapped(kind: number, doc: number, block: number, start: number, length: number, terms: Uint32Array, tfs: Uint8Array, from: number, to: number, map: (id: number) => number, text: Uint8Array, meta?: EntryMeta): number {
-    this.builder.addMapped(terms, tfs, from, to, map, length);
-    return this.record(kind, doc, block, start, length, this.copyText(text), meta);
-  }
-
-  private record(kind: number, doc: number, block: number, start: number, length: number, bytes: number, meta?: EntryMeta): number {
-    const entry = this.columns.push(kind, doc, block, start, length);
+  private record(source: EntrySource, length: number, bytes: number): number {
+    const entry = this.columns.push(source, length);
     this.bytes += bytes;
     this.offsets.push(this.bytes);
-    if (meta) this.meta.push([entry, meta]);
+    if (source.meta) this.meta.push([entry, source.meta]);
     return entry;
   }
 

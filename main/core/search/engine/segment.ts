@@ -17,15 +17,7 @@
  *
  * Pure code: no Node, no DOM.
  */
-
-/** BM25 constants: term-frequency saturation and length normalisation. */
-export const BM25_K1 = 1.2;
-export const BM25_B = 0.75;
-
-/** How much one occurrence count weighs in an entry of `length` words (BM25's term-frequency part). */
-export function tfWeight(tf: number, length: number, averageLength: number): number {
-  return (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
-}
+import { lengthNorm, tfWeight, TF_WEIGHT_MAX } from './bm25';
 
 /** A frozen segment: terms sorted (a term's id is its position), postings and forward lists. */
 export interface Segment {
@@ -38,6 +30,14 @@ export interface Segment {
   fwdOffsets: Uint32Array;
   fwdTerms: Uint32Array;
   fwdTfs: Uint8Array;
+}
+
+/** An entry's terms: [from, to) of `terms` (ids ascending) with their counts in `tfs`. */
+export interface TermSlice {
+  terms: Uint32Array;
+  tfs: Uint8Array;
+  from: number;
+  to: number;
 }
 
 /** A typed array that grows by doubling. */
@@ -96,9 +96,6 @@ export class Growable<T extends Uint32Array | Uint8Array | Int32Array> {
   }
 }
 
-// Postings longer than this are ordered by impact; shorter ones are read in full anyway.
-const IMPACT_ORDER_FROM = 32;
-
 /**
  * Collects entries (each a list of term ids with counts) and freezes them
  * into a Segment. Used for the first build and to merge the changes since
@@ -133,23 +130,21 @@ export class SegmentBuilder {
       this.termIds.push(termIds[i] as number);
       this.tfs.push(Math.min(255, counts[i] as number));
     }
-    this.offsets.push(this.termIds.length);
-    this.lengths.push(length);
+    this.endEntry(length);
   }
 
-  /** Adds the next entry from a slice [from, to) of another segment's terms, mapped to builder ids by `map`. */
-  addMapped(terms: Uint32Array, tfs: Uint8Array, from: number, to: number, map: (id: number) => number, length: number): void {
+  /** Adds the next entry from another segment's terms, mapped to builder ids by `map`. */
+  addMapped({ terms, tfs, from, to }: TermSlice, map: (id: number) => number, length: number): void {
     for (let i = from; i < to; i++) {
       this.termIds.push(map(terms[i] as number));
       this.tfs.push(tfs[i] as number);
     }
-    this.offsets.push(this.termIds.length);
-    this.lengths.push(length);
+    this.endEntry(length);
   }
 
-  /** Freezes what was added (see `finishing`). */
-  finish(averageLength: (entry: number) => number): Segment {
-    return drain(this.finishing(averageLength));
+  private endEntry(length: number): void {
+    this.offsets.push(this.termIds.length);
+    this.lengths.push(length);
   }
 
   /**
@@ -175,7 +170,7 @@ export class SegmentBuilder {
     rawTerms = new Uint32Array(0);
     // Inverting the postings back gives every entry's terms in ascending id order.
     const forward = yield* inverting(postings.offsets, postings.items, postings.tfs, fwdOffsets.length - 1);
-    yield* orderingByImpact(postings, (e, tf) => tfWeight(tf, this.lengths[e] as number, averageLength(e)));
+    yield* orderingByImpact(postings, (e, tf) => tfWeight(tf, lengthNorm(this.lengths[e] as number, averageLength(e))));
     return {
       terms,
       postOffsets: postings.offsets,
@@ -234,7 +229,7 @@ function* inverting(offsets: Uint32Array, items: Uint32Array, tfs: Uint8Array, i
 }
 
 /**
- * Orders each long postings list by descending impact: the term's weight in
+ * Orders each postings list by descending impact: the term's weight in
  * the entry, which grows with its count and shrinks with the entry's length.
  * Impact, count and entry are packed into one float (12 + 8 + 32 bits of a
  * 53-bit mantissa) so the native numeric sort does the work.
@@ -246,13 +241,13 @@ function* orderingByImpact(postings: Lists, weight: (entry: number, tf: number) 
   for (let t = 0; t + 1 < offsets.length; t++) {
     const from = offsets[t] as number;
     const n = (offsets[t + 1] as number) - from;
-    if (n < IMPACT_ORDER_FROM) continue;
+    if (n < 2) continue;
     const keys = scratch.subarray(0, n);
     for (let i = 0; i < n; i++) {
       const entry = items[from + i] as number;
       const tf = tfs[from + i] as number;
-      // BM25's term-frequency part lies in (0, k1 + 1): scaled into 12 bits, inverted so ascending sort puts the best first.
-      const impact = Math.min(4095, Math.round((weight(entry, tf) * 4095) / (BM25_K1 + 1)));
+      // Scaled into 12 bits, inverted so ascending sort puts the best first.
+      const impact = Math.min(4095, Math.round((weight(entry, tf) * 4095) / TF_WEIGHT_MAX));
       keys[i] = (4095 - impact) * 2 ** 40 + tf * 2 ** 32 + entry;
     }
     keys.sort();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineBuilder, type SearchEngine } from '../../../../../main/core/search/engine/engine';
-import { parseQuery } from '../../../../../main/core/search/query';
+import { EVERYWHERE, parseQuery } from '../../../../../main/core/search/query';
+import { scopeOf } from '../../../../../main/core/search/scope';
 
 interface Doc {
   id: string;
@@ -18,7 +19,10 @@ function build(docs: Doc[]): SearchEngine {
   return builder.finish();
 }
 
-const search = (engine: SearchEngine, q: string, limit = 20) => engine.search(parseQuery(q), limit);
+function search(engine: SearchEngine, q: string, limit = 20) {
+  const parsed = parseQuery(q);
+  return engine.search(parsed, limit, scopeOf(parsed.filters));
+}
 const ids = (engine: SearchEngine, q: string) => search(engine, q).groups.map((g) => g.docId);
 
 const LIBRARY: Doc[] = [
@@ -113,7 +117,7 @@ describe('updates without a rebuild', () => {
 
   it('searches only the documents of a scope', () => {
     const engine = build(LIBRARY);
-    expect(engine.search(parseQuery('cargo'), 20, ['spelling', 'pieces']).groups.map((g) => g.docId)).toEqual(['spelling']);
+    expect(engine.search(parseQuery('cargo'), 20, { ...EVERYWHERE, docIds: ['spelling', 'pieces'] }).groups.map((g) => g.docId)).toEqual(['spelling']);
   });
 
   it('answers the same after merging its changes into a new segment', () => {
