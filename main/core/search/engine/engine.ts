@@ -125,6 +125,8 @@ export class SearchEngine {
     const starts = record.passages.map((e) => this.data.columns.starts.get(e));
     record.notes = addNotes(this.adder(this.data.slots.get(docId) as number), notes, (start) => blockAt(starts, start));
     record.notesPrint = fingerprint;
+    // The record changed even when no entry did (no notes before, none now): what is saved must say so.
+    this.clean = null;
     return true;
   }
 

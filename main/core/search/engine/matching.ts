@@ -491,8 +491,10 @@ export class Matcher {
       check(hits.entries[i] as number, hits.scores[i] as number);
     }
     for (let at = 0; at < hits.rest.length && found.size < limit; at += PHRASE_SCAN_CHUNK) {
-      const more = this.scoreEntries(plan, this.unseen(hits.rest.slice(at, at + PHRASE_SCAN_CHUNK)), hits.all);
-      more.entries.forEach((e, i) => check(e, more.scores[i] as number));
+      // Only documents not found yet: the passages left out are their documents' weaker ones.
+      const unseen = this.unseen(hits.rest.slice(at, at + PHRASE_SCAN_CHUNK)).filter((e) => !found.has(docs[e] as number));
+      const more = this.scoreEntries(plan, unseen, hits.all);
+      more.entries.forEach((e, i) => found.has(docs[e] as number) || check(e, more.scores[i] as number));
     }
     return kept;
   }
