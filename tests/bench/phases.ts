@@ -115,7 +115,7 @@ export async function ours(dataDir: string, queries: string[]): Promise<OursResu
   };
 }
 
-async function timeEach(items: string[], run: (item: string) => Promise<unknown>, budgetMs = Infinity): Promise<number[]> {
+export async function timeEach(items: string[], run: (item: string) => Promise<unknown>, budgetMs = Infinity): Promise<number[]> {
   const times: number[] = [];
   const started = performance.now();
   for (const item of items) {
@@ -162,12 +162,24 @@ export interface RawResult {
   peakRssMb: number;
 }
 
-interface Passage {
+/** A reading block of a benchmark document, as raw MiniSearch and the peers index it. */
+export interface Passage {
   id: number;
   docId: string;
   block: number;
   title: string;
   text: string;
+}
+
+/** Every reading block of the library in a data folder, each with its document's title: what our index holds. */
+export async function readPassages(dataDir: string): Promise<Passage[]> {
+  const passages: Passage[] = [];
+  for (const doc of await libraryOf(dataDir)) {
+    for (const block of toBlocks(await readFile(join(dataDir, 'texts', `${doc.id}.txt`), 'utf8'))) {
+      passages.push({ id: passages.length, docId: doc.id, block: block.index, title: doc.title, text: block.text });
+    }
+  }
+  return passages;
 }
 
 /**
@@ -179,13 +191,7 @@ interface Passage {
  * word, as measured in the research.
  */
 export async function raw(dataDir: string, queries: string[], keystrokeBudgetMs: number): Promise<RawResult> {
-  const library = await libraryOf(dataDir);
-  const passages: Passage[] = [];
-  for (const doc of library) {
-    for (const block of toBlocks(await readFile(join(dataDir, 'texts', `${doc.id}.txt`), 'utf8'))) {
-      passages.push({ id: passages.length, docId: doc.id, block: block.index, title: doc.title, text: block.text });
-    }
-  }
+  const passages = await readPassages(dataDir);
   const same: SearchOptions = {
     boost: { title: 3 },
     prefix: (term, i, terms) => i === terms.length - 1 || term.length >= 4,

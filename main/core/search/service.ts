@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { DocumentMatch, IndexProgress, SearchResult } from '../../common/contract';
 import { toBlocks } from '../library/paragraphs';
 import type { DocumentInput, NoteInput, PassageInput } from './engine/entries';
-import { EngineBuilder, SearchEngine, type EngineStats } from './engine/engine';
+import { EngineBuilder, SearchEngine, type EngineStats, type Prints } from './engine/engine';
 import type { QueryTerms, Scope } from './query';
 import { SnapshotError } from './engine/snapshot';
 import { readSnapshot, writeSnapshot } from './snapshot-file';
@@ -50,7 +50,8 @@ export interface ServiceStatus {
   notice: string | null;
 }
 
-const fingerprint = (doc: LibraryDocument): string => `${doc.hash}\n${doc.title}\n${doc.date ?? ''}`;
+/** Whether a document is indexed as the library has it now (its text, title and date). */
+const indexedAsIs = (doc: LibraryDocument, prints: Prints | null | undefined): boolean => prints?.text === doc.hash && prints.title === doc.title && prints.date === doc.date;
 const digest = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64');
 const yieldToQueries = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -96,7 +97,7 @@ export class SearchService {
     const prints = this.engine.fingerprints();
     const ids = new Set(library.map((d) => d.id));
     for (const id of prints.keys()) if (!ids.has(id)) this.update(() => this.engine.removeDocument(id));
-    const changed = library.filter((d) => prints.get(d.id)?.text !== fingerprint(d));
+    const changed = library.filter((d) => !indexedAsIs(d, prints.get(d.id)));
     if (changed.length === 0) return;
     if (prints.size === 0) await (this.building = this.build(changed));
     else await this.inSlices(changed, (doc) => this.update(() => this.engine.setDocument(this.input(doc), this.passagesOf(doc.id))));
@@ -106,7 +107,7 @@ export class SearchService {
   /** Indexes a document, its text read from the data folder. */
   setDocument(doc: LibraryDocument): void {
     this.update(() => {
-      if (this.engine.printsOf(doc.id)?.text === fingerprint(doc)) return;
+      if (indexedAsIs(doc, this.engine.printsOf(doc.id))) return;
       const list = this.passagesOf(doc.id);
       this.engine.setDocument(this.input(doc), list);
       this.changed(list.length + 1);
@@ -185,7 +186,7 @@ export class SearchService {
   }
 
   private input(doc: LibraryDocument): DocumentInput {
-    return { id: doc.id, title: doc.title, date: doc.date, fingerprint: fingerprint(doc) };
+    return { id: doc.id, title: doc.title, date: doc.date, fingerprint: doc.hash };
   }
 
   /** A document's reading blocks, from its text in the data folder ([] when the text is missing). */

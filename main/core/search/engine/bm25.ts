@@ -9,8 +9,8 @@
  */
 
 /** Term-frequency saturation and length normalisation. */
-export const BM25_K1 = 1.2;
-export const BM25_B = 0.75;
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
 /** The term-frequency part lies in (0, TF_WEIGHT_MAX). */
 export const TF_WEIGHT_MAX = BM25_K1 + 1;
 

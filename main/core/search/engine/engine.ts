@@ -11,9 +11,11 @@
 import type { DocumentMatch } from '../../../common/contract';
 import {
   countTerms,
+  documentEntries,
   NOTE,
   noteText,
   PASSAGE,
+  passageEntries,
   SegmentWriter,
   TITLE,
   type DocRecord,
@@ -34,9 +36,11 @@ const DELTA_MERGE_MIN = 20_000;
 /** Adds an entry of one document from its text; returns the entry. */
 type AddEntry = (source: Omit<EntrySource, 'doc'>, text: string) => number;
 
-/** Fingerprints of what a document was indexed from: its text (with title and date), and its notes. */
+/** What a document was indexed from: its text's fingerprint, title and date, and its notes' fingerprint. */
 export interface Prints {
   text: string;
+  title: string;
+  date: string | null;
   notes: string;
 }
 
@@ -102,7 +106,7 @@ export class SearchEngine {
       slots.set(doc.id, slot);
     }
     const record = records[slot] as DocRecord;
-    for (const e of [record.titleEntry, ...record.passages]) this.kill(e);
+    if (record.titleEntry >= 0) for (const e of [record.titleEntry, ...passageEntries(record)]) this.kill(e);
     Object.assign(record, { title: doc.title, date: doc.date, fingerprint: doc.fingerprint });
     Object.assign(record, addDocument(this.adder(slot), doc, passages));
   }
@@ -112,7 +116,7 @@ export class SearchEngine {
     const slot = slots.get(id);
     if (slot === undefined) return;
     const record = records[slot] as DocRecord;
-    for (const e of [record.titleEntry, ...record.passages, ...record.notes]) this.kill(e);
+    for (const e of documentEntries(record)) this.kill(e);
     records[slot] = null;
     slots.delete(id);
   }
@@ -121,9 +125,9 @@ export class SearchEngine {
   setNotes(docId: string, notes: NoteInput[], fingerprint: string): boolean {
     const record = this.data.record(docId);
     if (!record) return false;
-    for (const e of record.notes) this.kill(e);
-    const starts = record.passages.map((e) => this.data.columns.starts.get(e));
-    record.notes = addNotes(this.adder(this.data.slots.get(docId) as number), notes, (start) => blockAt(starts, start));
+    for (let e = record.notesFrom; e < record.notesFrom + record.notes; e++) this.kill(e);
+    const starts = passageEntries(record).map((e) => this.data.columns.starts.get(e));
+    Object.assign(record, addNotes(this.adder(this.data.slots.get(docId) as number), notes, (start) => blockAt(starts, start)));
     record.notesPrint = fingerprint;
     // The record changed even when no entry did (no notes before, none now): what is saved must say so.
     this.clean = null;
@@ -133,14 +137,14 @@ export class SearchEngine {
   /** What each indexed document was indexed from, to find what changed while the index was not running. */
   fingerprints(): Map<string, Prints> {
     const prints = new Map<string, Prints>();
-    for (const r of this.data.records) if (r) prints.set(r.id, { text: r.fingerprint, notes: r.notesPrint });
+    for (const r of this.data.records) if (r) prints.set(r.id, printsOf(r));
     return prints;
   }
 
   /** What one document was indexed from, or null when it is not indexed. */
   printsOf(docId: string): Prints | null {
     const r = this.data.record(docId);
-    return r && { text: r.fingerprint, notes: r.notesPrint };
+    return r && printsOf(r);
   }
 
   /** Whether the delta has grown enough to merge. */
@@ -179,8 +183,11 @@ export class SearchEngine {
         records.push(null);
         continue;
       }
-      const moved = (list: number[]) => list.map((e) => copy(e, slot));
-      records.push({ ...r, titleEntry: copy(r.titleEntry, slot), passages: moved(r.passages), notes: moved(r.notes) });
+      const titleEntry = copy(r.titleEntry, slot);
+      for (const e of passageEntries(r)) copy(e, slot);
+      const notesFrom = writer.columns.count;
+      for (let e = r.notesFrom; e < r.notesFrom + r.notes; e++) copy(e, slot);
+      records.push({ ...r, titleEntry, notesFrom });
       if (slot % 200 === 0) yield;
     }
     this.load(yield* writer.finishing(records));
@@ -256,22 +263,26 @@ export class SearchEngine {
 }
 
 function newRecord(doc: DocumentInput): DocRecord {
-  return { ...doc, notesPrint: '', titleEntry: -1, passages: [], notes: [] };
+  return { ...doc, notesPrint: '', titleEntry: -1, passages: 0, notesFrom: 0, notes: 0 };
 }
 
-/** Adds a document's title and passages through `add`; returns their entries. */
-export function addDocument(add: AddEntry, doc: DocumentInput, passages: PassageInput[]): Pick<DocRecord, 'titleEntry' | 'passages'> {
-  return {
-    titleEntry: add({ kind: TITLE, block: -1, start: -1 }, doc.title),
-    passages: passages.map((p) => add({ kind: PASSAGE, block: p.block, start: p.start }, p.text)),
-  };
+function printsOf(r: DocRecord): Prints {
+  return { text: r.fingerprint, title: r.title, date: r.date, notes: r.notesPrint };
 }
 
-/** Adds notes through `add`, each pointing at the block its highlight starts in. */
-export function addNotes(add: AddEntry, notes: NoteInput[], blockOf: (start: number) => number): number[] {
-  return notes
+/** Adds a document's title and, right after it, its passages through `add`. */
+function addDocument(add: AddEntry, doc: DocumentInput, passages: PassageInput[]): Pick<DocRecord, 'titleEntry' | 'passages'> {
+  const titleEntry = add({ kind: TITLE, block: -1, start: -1 }, doc.title);
+  for (const p of passages) add({ kind: PASSAGE, block: p.block, start: p.start }, p.text);
+  return { titleEntry, passages: passages.length };
+}
+
+/** Adds notes through `add`, one after the other, each pointing at the block its highlight starts in. */
+function addNotes(add: AddEntry, notes: NoteInput[], blockOf: (start: number) => number): Pick<DocRecord, 'notesFrom' | 'notes'> {
+  const added = notes
     .filter((n) => noteText(n))
     .map((n) => add({ kind: NOTE, block: n.start === null ? -1 : blockOf(n.start), start: n.start ?? -1, meta: { id: n.id } }, noteText(n)));
+  return { notesFrom: added[0] ?? 0, notes: added.length };
 }
 
 /** The index of the block starting at or before `start`, given the blocks' starts in order. */

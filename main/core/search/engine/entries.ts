@@ -13,9 +13,8 @@ export const TITLE = 0;
 export const PASSAGE = 1;
 export const NOTE = 2;
 export const KIND_NAMES = ['title', 'passage', 'note'] as const;
-export type EntryKindName = (typeof KIND_NAMES)[number];
 
-/** A document as the index knows it. `fingerprint` changes whenever its text, title or date does. */
+/** A document as the index knows it. `fingerprint` changes whenever its text does. */
 export interface DocumentInput {
   id: string;
   title: string;
@@ -64,7 +63,11 @@ export interface TokenisedEntry extends EntrySource {
   text: Uint8Array;
 }
 
-/** One document's place in the index; plain data, saved as JSON in the snapshot. */
+/**
+ * One document's place in the index. Its entries are always added together,
+ * so they are ranges: its title's entry, then its passages right after it,
+ * and its notes (added with each change of them) wherever they were added.
+ */
 export interface DocRecord {
   id: string;
   title: string;
@@ -72,8 +75,21 @@ export interface DocRecord {
   fingerprint: string;
   notesPrint: string;
   titleEntry: number;
-  passages: number[];
-  notes: number[];
+  /** How many passages follow the title's entry. */
+  passages: number;
+  /** Its notes: `notes` entries from `notesFrom`. */
+  notesFrom: number;
+  notes: number;
+}
+
+/** The entries of a document's passages, in reading order. */
+export function passageEntries(r: DocRecord): number[] {
+  return Array.from({ length: r.passages }, (_, i) => r.titleEntry + 1 + i);
+}
+
+/** Every entry of a document: title, passages, notes. */
+export function documentEntries(r: DocRecord): number[] {
+  return [r.titleEntry, ...passageEntries(r), ...Array.from({ length: r.notes }, (_, i) => r.notesFrom + i)];
 }
 
 /** Everything the engine is made of once its changes are merged: what a snapshot holds. */
@@ -111,7 +127,8 @@ export class EntryColumns {
     this.blocks = Growable.of((n) => new Int32Array(n), from?.blocks ?? new Int32Array(0));
     this.starts = Growable.of((n) => new Int32Array(n), from?.starts ?? new Int32Array(0));
     this.lengths = Growable.of((n) => new Uint32Array(n), from?.lengths ?? new Uint32Array(0));
-    this.dead = Growable.of((n) => new Uint8Array(n), from?.dead ?? new Uint8Array(0));
+    // A copy: entries are marked dead in place, and the state may be being written to disk meanwhile.
+    this.dead = Growable.of((n) => new Uint8Array(n), from?.dead.slice() ?? new Uint8Array(0));
   }
 
   get count(): number {

@@ -23,7 +23,7 @@
  * Pure code: no Node, no DOM.
  */
 import type { DocumentMatch, HitKind, SearchGroup, SearchHit } from '../../../common/contract';
-import { KIND_NAMES, NOTE, PASSAGE, TITLE, type DocRecord } from './entries';
+import { KIND_NAMES, NOTE, PASSAGE, passageEntries, TITLE, type DocRecord } from './entries';
 import { termsOf, type IndexData } from './data';
 import { EVERYWHERE, type QueryTerms, type Scope } from '../query';
 import { idf, lengthNorm, tfWeight } from './bm25';
@@ -165,8 +165,9 @@ export class Matcher {
     const record = this.data.record(docId);
     const plan = { ...this.plan(query, EVERYWHERE), kindMask: 1 << PASSAGE };
     if (!record || plan.groups.length === 0) return [];
-    let hits = this.scoreEntries(plan, record.passages, true);
-    if (hits.entries.length === 0) hits = this.scoreEntries(plan, record.passages, false);
+    const passages = passageEntries(record);
+    let hits = this.scoreEntries(plan, passages, true);
+    if (hits.entries.length === 0) hits = this.scoreEntries(plan, passages, false);
     const words = plan.groups.slice(0, plan.free);
     const matches: DocumentMatch[] = [];
     for (const e of [...hits.entries].sort((a, b) => a - b)) {
@@ -561,9 +562,9 @@ export class Matcher {
       else hits.push(this.hit(e, kind, score, text, ranges));
     }
     titleHighlights ??= rangesIn(record.title, plan.groups, plan.phrases, terms);
-    if (hits.length === 0 && record.passages.length > 0) {
+    if (hits.length === 0 && record.passages > 0) {
       // Only the title matched (or only filters): show how the document begins.
-      const first = record.passages[0] as number;
+      const first = record.titleEntry + 1;
       hits.push(this.hit(first, TITLE, d.score, this.data.textOf(first), []));
     }
     return { docId: record.id, title: record.title, titleHighlights, date: record.date, score: d.score, terms: [...terms], hits };

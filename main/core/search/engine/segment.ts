@@ -52,17 +52,17 @@ export class Growable<T extends Uint32Array | Uint8Array | Int32Array> {
     this.data = make(Math.max(1, capacity));
   }
 
-  /** A growable array starting with `values`. */
+  /** A growable array starting with `values`, which it takes over (no copy: a loaded index's columns are views of its file). */
   static of<U extends Uint32Array | Uint8Array | Int32Array>(make: (size: number) => U, values: U): Growable<U> {
-    const grown = new Growable(make, values.length);
-    grown.data.set(values);
+    const grown = new Growable(make, 1);
+    grown.data = values;
     grown.length = values.length;
     return grown;
   }
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
+      const bigger = this.make(Math.max(1024, this.data.length * 2));
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -97,6 +97,52 @@ export class Growable<T extends Uint32Array | Uint8Array | Int32Array> {
 }
 
 /**
+ * Values pushed one at a time into chunks of a fixed size, for the big
+ * arrays of a build: growing costs no copy (a doubling array copies, and for
+ * a moment holds, up to three times what it has), and `take` makes one
+ * array of the exact size.
+ */
+class Chunked<T extends Uint32Array | Uint8Array> {
+  private readonly chunks: T[] = [];
+  private chunk: T;
+  private used = 0;
+
+  constructor(private readonly make: (size: number) => T) {
+    this.chunk = make(CHUNK);
+  }
+
+  get length(): number {
+    return this.chunks.length * CHUNK + this.used;
+  }
+
+  push(value: number): void {
+    if (this.used === this.chunk.length) {
+      this.chunks.push(this.chunk);
+      this.chunk = this.make(CHUNK);
+      this.used = 0;
+    }
+    this.chunk[this.used++] = value;
+  }
+
+  /** Every value in one array, letting go of each chunk once copied, a step at a time. */
+  *taking(): Generator<void, T> {
+    const all = this.make(this.length);
+    let at = 0;
+    for (let chunk = this.chunks.shift(); chunk; chunk = this.chunks.shift()) {
+      all.set(chunk, at);
+      at += chunk.length;
+      yield;
+    }
+    all.set(this.chunk.subarray(0, this.used), at);
+    this.chunk = this.make(0);
+    this.used = 0;
+    return all;
+  }
+}
+
+const CHUNK = 1 << 20;
+
+/**
  * Collects entries (each a list of term ids with counts) and freezes them
  * into a Segment. Used for the first build and to merge the changes since
  * into a new segment.
@@ -105,8 +151,8 @@ export class SegmentBuilder {
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
   private readonly offsets = new Growable((n) => new Uint32Array(n));
-  private readonly termIds = new Growable((n) => new Uint32Array(n), 1 << 16);
-  private readonly tfs = new Growable((n) => new Uint8Array(n), 1 << 16);
+  private readonly termIds = new Chunked((n) => new Uint32Array(n));
+  private readonly tfs = new Chunked((n) => new Uint8Array(n));
   private readonly lengths: number[] = [];
 
   constructor() {
@@ -160,17 +206,18 @@ export class SegmentBuilder {
     const terms = order.map((old) => this.names[old] as string);
     yield;
     const fwdOffsets = this.offsets.take();
-    // The builder's buffers, and each copy once inverted, are let go of at once: a big build's peak memory.
-    let rawTerms = this.termIds.take();
-    for (let i = 0; i < rawTerms.length; i++) {
-      rawTerms[i] = rank[rawTerms[i] as number] as number;
+    // The forward lists are the builder's own arrays, renamed to sorted ids and sorted within each entry; the
+    // postings are their inversion. Two copies of the pairs at most, never three: a big build's peak memory.
+    const fwdTerms = yield* this.termIds.taking();
+    for (let i = 0; i < fwdTerms.length; i++) {
+      fwdTerms[i] = rank[fwdTerms[i] as number] as number;
       if (i % STEP === 0) yield;
     }
-    const postings = yield* inverting(fwdOffsets, rawTerms, this.tfs.take(), terms.length);
-    rawTerms = new Uint32Array(0);
-    // Inverting the postings back gives every entry's terms in ascending id order.
-    const forward = yield* inverting(postings.offsets, postings.items, postings.tfs, fwdOffsets.length - 1);
+    const fwdTfs = yield* this.tfs.taking();
+    yield* sortingEachEntry(fwdOffsets, fwdTerms, fwdTfs);
+    const postings = yield* inverting(fwdOffsets, fwdTerms, fwdTfs, terms.length);
     yield* orderingByImpact(postings, (e, tf) => tfWeight(tf, lengthNorm(this.lengths[e] as number, averageLength(e))));
+    const forward = { offsets: fwdOffsets, items: fwdTerms, tfs: fwdTfs };
     return {
       terms,
       postOffsets: postings.offsets,
@@ -200,6 +247,44 @@ interface Lists {
   offsets: Uint32Array;
   items: Uint32Array;
   tfs: Uint8Array;
+}
+
+/** Sorts each entry's terms by id, their counts alongside: short lists in place, long ones through packed keys. */
+function* sortingEachEntry(offsets: Uint32Array, terms: Uint32Array, tfs: Uint8Array): Generator<void, void> {
+  let scratch = new Float64Array(64);
+  let done = 0;
+  for (let e = 0; e + 1 < offsets.length; e++) {
+    const from = offsets[e] as number;
+    const to = offsets[e + 1] as number;
+    if (to - from <= 16) {
+      for (let i = from + 1; i < to; i++) {
+        const term = terms[i] as number;
+        const tf = tfs[i] as number;
+        let j = i - 1;
+        for (; j >= from && (terms[j] as number) > term; j--) {
+          terms[j + 1] = terms[j] as number;
+          tfs[j + 1] = tfs[j] as number;
+        }
+        terms[j + 1] = term;
+        tfs[j + 1] = tf;
+      }
+    } else {
+      if (scratch.length < to - from) scratch = new Float64Array((to - from) * 2);
+      const keys = scratch.subarray(0, to - from);
+      for (let i = from; i < to; i++) keys[i - from] = (terms[i] as number) * 256 + (tfs[i] as number);
+      keys.sort();
+      for (let i = from; i < to; i++) {
+        const key = keys[i - from] as number;
+        terms[i] = Math.floor(key / 256);
+        tfs[i] = key % 256;
+      }
+    }
+    done += to - from;
+    if (done >= STEP) {
+      done = 0;
+      yield;
+    }
+  }
 }
 
 /** Turns lists of items per owner into lists of owners per item (counting sort: linear, no allocation per list). */

@@ -14,9 +14,9 @@ import type { DocRecord, EngineState, EntryMeta } from './entries';
 import type { Segment } from './segment';
 
 /** Bump when the layout or the meaning of anything saved changes (tokenizer included): old files are rebuilt. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 const MAGIC = new TextEncoder().encode('DOSSIDX\0');
-export const PREAMBLE = 20;
+const PREAMBLE = 20;
 
 type ArrayKind = 'u8' | 'u32' | 'i32';
 const ARRAYS = {
@@ -32,11 +32,17 @@ interface SectionInfo {
   length: number;
 }
 
+/** A document's record in the header: a row rather than an object (a large library has a hundred thousand). */
+type RecordRow = [id: string, title: string, date: string | null, fingerprint: string, notesPrint: string, titleEntry: number, passages: number, notesFrom: number, notes: number];
+
 interface Header {
   sections: SectionInfo[];
-  records: Array<DocRecord | null>;
+  records: Array<RecordRow | null>;
   meta: Array<[number, EntryMeta]>;
 }
+
+const toRow = (r: DocRecord): RecordRow => [r.id, r.title, r.date, r.fingerprint, r.notesPrint, r.titleEntry, r.passages, r.notesFrom, r.notes];
+const fromRow = ([id, title, date, fingerprint, notesPrint, titleEntry, passages, notesFrom, notes]: RecordRow): DocRecord => ({ id, title, date, fingerprint, notesPrint, titleEntry, passages, notesFrom, notes });
 
 /** Why a saved index could not be used. */
 export class SnapshotError extends Error {}
@@ -66,7 +72,7 @@ export function snapshotBody(state: EngineState): Uint8Array[] {
     sections.push({ name, kind, offset, length: bytes / ARRAYS[kind].BYTES_PER_ELEMENT });
     offset = align(offset + bytes);
   }
-  const header = new TextEncoder().encode(JSON.stringify({ sections, records: state.records, meta: state.meta } satisfies Header));
+  const header = new TextEncoder().encode(JSON.stringify({ sections, records: state.records.map((r) => r && toRow(r)), meta: state.meta } satisfies Header));
   const headerPadded = align(PREAMBLE + header.length) - PREAMBLE;
   const body: Uint8Array[] = [header, new Uint8Array(headerPadded - header.length)];
   for (const [i, [, parts]] of named.entries()) {
@@ -120,7 +126,7 @@ export function decodeSnapshot(bytes: Uint8Array<ArrayBuffer>, checksum: (bytes:
     ...Object.fromEntries(SEGMENT_ARRAYS.map((name) => [name, sectionView(name)])),
   } as Segment;
   const arrays = Object.fromEntries(STATE_ARRAYS.map((name) => [name, sectionView(name)])) as unknown as Pick<EngineState, (typeof STATE_ARRAYS)[number]>;
-  return { segment, ...arrays, texts: [sectionView('texts') as Uint8Array], records: header.records, meta: header.meta };
+  return { segment, ...arrays, texts: [sectionView('texts') as Uint8Array], records: header.records.map((r) => r && fromRow(r)), meta: header.meta };
 }
 
 function align(n: number): number {
