@@ -17,6 +17,7 @@
  */
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Index } from 'flexsearch';
 import { keystrokes, readPassages, timeEach } from './phases';
 import { collect, distribution, mb, peakRssMb, type Distribution } from './stats';
@@ -62,7 +63,7 @@ export async function flexsearch(dataDir: string, queries: string[], keystrokeBu
 }
 
 export async function fts5(dataDir: string, queries: string[], keystrokeBudgetMs: number, version: string): Promise<PeerResult | PeerSkipped> {
-  let Database: typeof import('better-sqlite3');
+  let Database: typeof BetterSqlite3;
   try {
     Database = (await import('better-sqlite3')).default;
     new Database(':memory:').exec('CREATE VIRTUAL TABLE probe USING fts5(x)');

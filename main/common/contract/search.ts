@@ -25,7 +25,7 @@ export interface SearchHit {
   noteId?: string;
   score: number;
   snippet: Snippet;
-  /** Where it matched in the block's clean text (a passage; empty for a note or a document's opening). */
+  /** Where the snippet's marks are in the block's clean text (a passage; empty for a note or a document's opening). */
   ranges: Array<[from: number, to: number]>;
 }
 

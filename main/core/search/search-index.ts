@@ -243,19 +243,27 @@ function workerHost(script: URL, dataDir: string, onCrash: () => void): Host {
   const remote = wrap<ServiceCalls>(nodeEndpoint(worker));
   let stopping = false;
   let failure: Error | null = null;
+  let ended: Error | null = null;
+  // comlink leaves a call unanswered when its worker is gone: the calls waiting then fail, and later ones at once.
+  const waiting = new Set<(error: Error) => void>();
   worker.on('error', (error) => (failure = error));
-  // comlink leaves a call unanswered when its worker is gone: calls race the worker's end instead.
-  const gone = new Promise<never>((_, reject) =>
-    worker.once('exit', (code) => {
-      reject(new Error(failure?.message ?? `the search worker stopped (exit code ${code})`));
-      if (!stopping) onCrash();
-    }),
-  );
-  gone.catch(() => undefined);
+  worker.once('exit', (code) => {
+    ended = new Error(failure?.message ?? `the search worker stopped (exit code ${code})`);
+    for (const reject of waiting) reject(ended);
+    waiting.clear();
+    if (!stopping) onCrash();
+  });
   const calls = new Proxy(remote, {
     get: (target, method: Method) => {
       const call = target[method] as unknown as (...args: unknown[]) => Promise<unknown>;
-      return (...args: unknown[]) => Promise.race([call(...args), gone]);
+      return (...args: unknown[]) =>
+        new Promise((resolve, reject) => {
+          if (ended) return reject(ended);
+          waiting.add(reject);
+          call(...args)
+            .then(resolve, reject)
+            .finally(() => waiting.delete(reject));
+        });
     },
   }) as unknown as ServiceCalls;
   return {

@@ -28,7 +28,7 @@ import { termsOf, type IndexData } from './data';
 import { EVERYWHERE, type QueryTerms, type Scope } from '../query';
 import { idf, lengthNorm, tfWeight } from './bm25';
 import type { TermSlice } from './segment';
-import { mergeRanges, patternRanges, phrasePattern, snippetOf, termRanges, type Range } from '../../text/snippets';
+import { mergeRanges, patternRanges, phrasePattern, snippetOf, snippetWindow, termRanges, type Range } from '../../text/snippets';
 import { normalizeTerm } from '../../text/tokens';
 import { editDistance, fuzzyTerms, indexOfTerm, prefixRange } from './vocabulary';
 
@@ -574,14 +574,15 @@ export class Matcher {
   private hit(e: number, kind: number, score: number, text: string, ranges: Range[]): SearchHit {
     const meta = this.data.meta.get(e);
     const block = this.data.columns.blocks.get(e);
+    const window = snippetWindow(text, ranges);
     return {
       kind: KIND_NAMES[kind] as HitKind,
       blockIndex: block >= 0 ? block : null,
       ...(meta && kind === NOTE && { noteId: meta.id }),
       score,
-      snippet: snippetOf(text, ranges),
-      // A passage's text is its block's clean text: these are offsets in the block, for the reader to mark and scroll to.
-      ranges: kind === PASSAGE ? ranges : [],
+      snippet: snippetOf(text, ranges, window),
+      // A passage's text is its block's clean text: offsets in the block of what the snippet shows, for the reader.
+      ranges: kind === PASSAGE ? shown(ranges, window) : [],
     };
   }
 }
@@ -592,6 +593,11 @@ function rangesIn(text: string, groups: Group[], phrases: RegExp[], found?: Set<
   for (const [from, to] of ranges) found?.add(normalizeTerm(text.slice(from, to)));
   const inPhrases = phrases.flatMap((p) => patternRanges(text, p));
   return inPhrases.length > 0 ? mergeRanges([...ranges, ...inPhrases]) : ranges;
+}
+
+/** The ranges inside a window. */
+function shown(ranges: Range[], [from, to]: Range): Range[] {
+  return ranges.filter(([s, e]) => s >= from && e <= to);
 }
 
 function holdsPhrases(text: string, phrases: RegExp[]): boolean {
