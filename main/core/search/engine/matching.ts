@@ -380,7 +380,8 @@ export class Matcher {
   private scoreEntries(plan: Plan, candidates: number[], all: boolean, driver = -1): Hits {
     const { groups } = plan;
     const { columns, records } = this.data;
-    const [dead, kinds, docs] = [columns.dead.array, columns.kinds.array, columns.docs.array];
+    const [dead, kinds, docs, lengths] = [columns.dead.array, columns.kinds.array, columns.docs.array, columns.lengths.array];
+    const { averages } = this;
     const titles = new Map<number, Float64Array>();
     const hits: Hits = { entries: [], scores: [] };
     for (const e of candidates) {
@@ -388,7 +389,7 @@ export class Matcher {
       const kind = kinds[e] as number;
       const doc = docs[e] as number;
       if (!(plan.kindMask & (1 << kind)) || (plan.allowed && !plan.allowed[doc])) continue;
-      const norm = this.norm(e);
+      const norm = lengthNorm(lengths[e] as number, averages[kind] as number);
       let score = 0;
       let own = 0;
       let matched = 0;
