@@ -3,7 +3,7 @@ import { method } from './method';
 import { Id } from './documents';
 
 export const SearchQuery = z.strictObject({
-  /** What the box holds, filters included: see main/core/search-query.ts for the syntax. */
+  /** What the box holds, filters included: see main/core/search/query.ts for the syntax. */
   q: z.string().max(1000),
   limit: z.number().int().min(1).max(200).optional(),
 });

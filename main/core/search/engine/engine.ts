@@ -4,7 +4,7 @@
  * Updates go to the delta; replaced entries are only marked dead. When the
  * delta grows, it is merged with the segment into a new one, from the
  * entries' term lists: no text is tokenised again. Queries are run by the
- * Matcher (search-matching.ts) over the same data.
+ * Matcher (matching.ts) over the same data.
  *
  * Pure code: no Node, no DOM.
  */
@@ -106,7 +106,7 @@ export class SearchEngine {
       slots.set(doc.id, slot);
     }
     const record = records[slot] as DocRecord;
-    if (record.titleEntry >= 0) for (const e of [record.titleEntry, ...passageEntries(record)]) this.kill(e);
+    for (const e of [record.titleEntry, ...passageEntries(record)]) this.kill(e);
     Object.assign(record, { title: doc.title, date: doc.date, fingerprint: doc.fingerprint });
     Object.assign(record, addDocument(this.adder(slot), doc, passages));
   }

@@ -1,6 +1,6 @@
 /**
  * Running a query over the index, with a plan that keeps every keystroke
- * cheap at 10,000 documents.
+ * cheap at 100,000 documents, within budgets (see Budgets).
  *
  * 1. Each word becomes a group of index terms: itself (weight 1), its
  *    completions (a range of ids in the sorted vocabulary; from the first
@@ -17,8 +17,11 @@
  *    scores its best term; a word found only in the document's title counts
  *    with the title's boost. All words must match; when that finds nothing,
  *    passages with some of them are ranked by how many they have.
- * 4. Documents are ranked by their best hit; only the shown ones get
- *    snippets, and phrases are checked in score order, only as far as needed.
+ * 4. Phrases are checked on the text in score order, only as far as needed;
+ *    a complete one also in the passages the cut-off left out, so that a
+ *    phrase present once is found.
+ * 5. Documents are ranked by their best hit; only the shown ones get
+ *    snippets. See DESIGN.md.
  *
  * Pure code: no Node, no DOM.
  */

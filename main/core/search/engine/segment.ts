@@ -249,37 +249,22 @@ interface Lists {
   tfs: Uint8Array;
 }
 
-/** Sorts each entry's terms by id, their counts alongside: short lists in place, long ones through packed keys. */
+/** Sorts each entry's terms by id, their counts alongside (packed into one key each). */
 function* sortingEachEntry(offsets: Uint32Array, terms: Uint32Array, tfs: Uint8Array): Generator<void, void> {
-  let scratch = new Float64Array(64);
+  let scratch = new Float64Array(1024);
   let done = 0;
   for (let e = 0; e + 1 < offsets.length; e++) {
     const from = offsets[e] as number;
-    const to = offsets[e + 1] as number;
-    if (to - from <= 16) {
-      for (let i = from + 1; i < to; i++) {
-        const term = terms[i] as number;
-        const tf = tfs[i] as number;
-        let j = i - 1;
-        for (; j >= from && (terms[j] as number) > term; j--) {
-          terms[j + 1] = terms[j] as number;
-          tfs[j + 1] = tfs[j] as number;
-        }
-        terms[j + 1] = term;
-        tfs[j + 1] = tf;
-      }
-    } else {
-      if (scratch.length < to - from) scratch = new Float64Array((to - from) * 2);
-      const keys = scratch.subarray(0, to - from);
-      for (let i = from; i < to; i++) keys[i - from] = (terms[i] as number) * 256 + (tfs[i] as number);
-      keys.sort();
-      for (let i = from; i < to; i++) {
-        const key = keys[i - from] as number;
-        terms[i] = Math.floor(key / 256);
-        tfs[i] = key % 256;
-      }
+    const n = (offsets[e + 1] as number) - from;
+    if (scratch.length < n) scratch = new Float64Array(n * 2);
+    for (let i = 0; i < n; i++) scratch[i] = (terms[from + i] as number) * 256 + (tfs[from + i] as number);
+    sortFirst(scratch, n);
+    for (let i = 0; i < n; i++) {
+      const key = scratch[i] as number;
+      terms[from + i] = Math.floor(key / 256);
+      tfs[from + i] = key % 256;
     }
-    done += to - from;
+    done += n;
     if (done >= STEP) {
       done = 0;
       yield;
@@ -327,17 +312,16 @@ function* orderingByImpact(postings: Lists, weight: (entry: number, tf: number) 
     const from = offsets[t] as number;
     const n = (offsets[t + 1] as number) - from;
     if (n < 2) continue;
-    const keys = scratch.subarray(0, n);
     for (let i = 0; i < n; i++) {
       const entry = items[from + i] as number;
       const tf = tfs[from + i] as number;
       // Scaled into 12 bits, inverted so ascending sort puts the best first.
       const impact = Math.min(4095, Math.round((weight(entry, tf) * 4095) / TF_WEIGHT_MAX));
-      keys[i] = (4095 - impact) * 2 ** 40 + tf * 2 ** 32 + entry;
+      scratch[i] = (4095 - impact) * 2 ** 40 + tf * 2 ** 32 + entry;
     }
-    keys.sort();
+    sortFirst(scratch, n);
     for (let i = 0; i < n; i++) {
-      const key = keys[i] as number;
+      const key = scratch[i] as number;
       items[from + i] = key % 2 ** 32;
       tfs[from + i] = Math.floor(key / 2 ** 32) % 256;
     }
@@ -346,6 +330,20 @@ function* orderingByImpact(postings: Lists, weight: (entry: number, tf: number) 
       done = 0;
       yield;
     }
+  }
+}
+
+/** Sorts the first n keys in place: short runs by insertion (most lists are a few entries long), long ones natively. */
+function sortFirst(keys: Float64Array, n: number): void {
+  if (n > 16) {
+    keys.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const key = keys[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && (keys[j] as number) > key; j--) keys[j + 1] = keys[j] as number;
+    keys[j + 1] = key;
   }
 }
 
