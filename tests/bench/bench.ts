@@ -26,7 +26,7 @@ import { browserPhase, type BrowserResult } from './browser';
 import { generateDocuments, generateQueries, paragraphPool } from './corpus';
 import { longDocument, writeDocuments, writeLibrary } from './library';
 import { flexsearch, fts5, type PeerResult, type PeerSkipped } from './peers';
-import { annotations, cold, importFiles, keystrokes, ours, raw, type AnnotationResult, type ColdResult, type ImportResult, type OursResult, type RawResult } from './phases';
+import { annotations, cold, importFiles, keystrokes, merge, ours, raw, type AnnotationResult, type ColdResult, type ImportResult, type MergeResult, type OursResult, type RawResult } from './phases';
 import { report } from './report';
 
 const SEED = 20_240_626;
@@ -43,6 +43,7 @@ export interface SizeResults {
   megabytes: number;
   documents: number;
   ours: OursResult;
+  merge: MergeResult;
   coldSaved: ColdResult;
   coldUnsaved: ColdResult;
   raw: RawResult | null;
@@ -86,7 +87,7 @@ async function inChild<T>(phase: string, args: unknown[]): Promise<T> {
   return JSON.parse(line.slice('RESULT '.length)) as T;
 }
 
-const PHASES: Record<string, (...args: never[]) => Promise<unknown>> = { ours, cold, raw, annotations, importFiles, flexsearch, fts5 };
+const PHASES: Record<string, (...args: never[]) => Promise<unknown>> = { ours, merge, cold, raw, annotations, importFiles, flexsearch, fts5 };
 
 async function child(phase: string, argsFile: string): Promise<void> {
   const run = PHASES[phase] as (...a: unknown[]) => Promise<unknown>;
@@ -133,6 +134,8 @@ async function main(): Promise<void> {
       const library = await writeLibrary(dataDir, pool, documents, megabytes * 1e6, SEED + megabytes);
       log(`our index: build, ${results.queries.keystrokes} keystrokes, ${queries.length} full queries, save`);
       const oursResult = await inChild<OursResult>('ours', [dataDir, queries]);
+      log('a merge of the changes into a new segment');
+      const merged = await inChild<MergeResult>('merge', [dataDir]);
       log('cold start with the saved index, then without it');
       const coldSaved = await inChild<ColdResult>('cold', [dataDir, true]);
       const coldUnsaved = await inChild<ColdResult>('cold', [dataDir, false]);
@@ -160,7 +163,7 @@ async function main(): Promise<void> {
         log('import through the upload API into this library');
         importResult = await inChild<ImportResult>('importFiles', [dataDir, importSet(pool, SEED + 7)]);
       }
-      results.sizes.push({ megabytes, documents: library.documents.length, ours: oursResult, coldSaved, coldUnsaved, raw: rawResult, ...(rawFailure && { rawFailure }), peers, annotations: annotationResult, importing: importResult });
+      results.sizes.push({ megabytes, documents: library.documents.length, ours: oursResult, merge: merged, coldSaved, coldUnsaved, raw: rawResult, ...(rawFailure && { rawFailure }), peers, annotations: annotationResult, importing: importResult });
       await rm(dataDir, { recursive: true, force: true });
       await write(results, started);
     }

@@ -33,6 +33,28 @@ function ask(index: SearchIndex, q: string, limit = RESULTS_PER_KEYSTROKE) {
   return index.search(parsed, limit, scopeOf(parsed.filters));
 }
 
+/** A save watched from the main process, someone typing meanwhile. */
+export interface SaveFigures {
+  totalMs: number;
+  mergeMs: number;
+  blockedMs: number;
+  slowestSearchMs: number;
+  searches: number;
+}
+
+/** Saves the index while a search is asked again and again, and says what that cost. */
+async function watchedSave(index: SearchIndex, options: { merge?: boolean } = {}): Promise<SaveFigures> {
+  const during: number[] = [];
+  const saved = await watchingTheLoop(async () => {
+    let done = false;
+    const saving = index.save(options).finally(() => (done = true));
+    while (!done) during.push(...(await timeEach(['congress'], (q) => ask(index, q))));
+    await saving;
+  });
+  const { lastSave } = await index.status();
+  return { totalMs: lastSave?.totalMs ?? 0, mergeMs: lastSave?.mergeMs ?? 0, blockedMs: saved.blockedMs, slowestSearchMs: Math.max(0, ...during), searches: during.length };
+}
+
 export interface OursResult {
   documents: number;
   passages: number;
@@ -49,8 +71,8 @@ export interface OursResult {
   pacedBlockedMs: number;
   full: Distribution;
   addDocumentMs: number;
-  /** A save after one more document: in all, merging, how long the main process was held up, the slowest search meanwhile. */
-  saveAfterChange: { totalMs: number; mergeMs: number; blockedMs: number; slowestSearchMs: number; searches: number };
+  /** A save after one more document (the change saved as it is, no merge): in all, how long the main process was held up, the slowest search meanwhile. */
+  saveAfterChange: SaveFigures;
   /** The index alone started again on its saved file: loading it, the first answer, and its memory then. */
   reload: { loadMs: number; firstAnswerMs: number; heapMb: number; externalMb: number };
   peakRssMb: number;
@@ -78,15 +100,7 @@ export async function ours(dataDir: string, queries: string[]): Promise<OursResu
   await index.setDocument('bench-extra');
   await ask(index, 'bench', 1);
   const addDocumentMs = performance.now() - added;
-  const during: number[] = [];
-  const saved = await watchingTheLoop(async () => {
-    let done = false;
-    const saving = index.save().finally(() => (done = true));
-    // Someone keeps typing while it saves.
-    while (!done) during.push(...(await timeEach(['congress'], (q) => ask(index, q))));
-    await saving;
-  });
-  const after = await index.status();
+  const saveAfterChange = await watchedSave(index);
   await index.close();
   const reopened = performance.now();
   const again = await SearchIndex.open({ dataDir, library: () => library });
@@ -109,7 +123,7 @@ export async function ours(dataDir: string, queries: string[]): Promise<OursResu
     pacedBlockedMs: paced.blockedMs,
     full: distribution(full),
     addDocumentMs,
-    saveAfterChange: { totalMs: after.lastSave?.totalMs ?? 0, mergeMs: after.lastSave?.mergeMs ?? 0, blockedMs: saved.blockedMs, slowestSearchMs: Math.max(0, ...during), searches: during.length },
+    saveAfterChange,
     reload,
     peakRssMb: peakRssMb(),
   };
@@ -125,6 +139,28 @@ export async function timeEach(items: string[], run: (item: string) => Promise<u
     if (performance.now() - started > budgetMs) break;
   }
   return times;
+}
+
+// ---------------------------------------------------------------- merging
+
+export interface MergeResult extends SaveFigures {
+  /** Of this process: the saved index loaded, then merged into a new segment (old and new both held meanwhile). */
+  peakRssMb: number;
+}
+
+/**
+ * A merge of the changes into a new segment, in a process of its own: what
+ * a save does once a fifth of the library has changed. The saved index is
+ * loaded and brought in line with library.json (the document the first
+ * phase added is removed: a change), then merged and saved.
+ */
+export async function merge(dataDir: string): Promise<MergeResult> {
+  const library = await libraryOf(dataDir);
+  const index = await SearchIndex.open({ dataDir, library: () => library });
+  await index.settled();
+  const figures = await watchedSave(index, { merge: true });
+  await index.close();
+  return { ...figures, peakRssMb: peakRssMb() };
 }
 
 // ---------------------------------------------------------------- cold start

@@ -27,7 +27,7 @@ import type { Annotations } from '../annotations/annotations';
 import type { CoreEmitter } from '../events';
 import type { NoteInput } from './engine/entries';
 import type { QueryTerms, Scope } from './query';
-import { SearchService, serve, type IndexAnswer, type LibraryDocument, type ServiceCalls, type ServiceStatus } from './service';
+import { SearchService, serve, type IndexAnswer, type LibraryDocument, type SaveOptions, type ServiceCalls, type ServiceStatus } from './service';
 
 export type { IndexAnswer, LibraryDocument, ServiceStatus } from './service';
 
@@ -143,8 +143,8 @@ export class SearchIndex {
   }
 
   /** Writes the index to disk now (it also saves itself when enough has changed). */
-  save(): Promise<void> {
-    return this.call('save');
+  save(options?: SaveOptions): Promise<void> {
+    return this.call('save', options);
   }
 
   /** Resolves when the first indexing of the library (if under way) is done. */

@@ -33,6 +33,11 @@ const BUILD_SLICE_MS = 25;
 const SAVE_AFTER_ENTRIES = 2000;
 const SAVE_IDLE_MS = 10_000;
 
+export interface SaveOptions {
+  /** Merge the changes into a new segment first, however few (the benchmark measures a merge so). */
+  merge?: boolean;
+}
+
 /** What the index answers to a search: the rest of a SearchResult comes from the query and the other modules. */
 export type IndexAnswer = Pick<SearchResult, 'groups' | 'total' | 'approximate' | 'indexing'>;
 
@@ -155,16 +160,17 @@ export class SearchService {
   }
 
   /**
-   * Merges the changes and writes the index now (after any save under way).
-   * The merge runs in slices, so searches are answered meanwhile (from the
-   * index as it was); updates wait for it.
+   * Writes the index now (after any save under way), the changes since the
+   * last merge saved as they are; merged first when they have grown enough
+   * (or when `merge` asks). A merge runs in slices, so searches are answered
+   * meanwhile (from the index as it was); updates wait for it.
    */
-  save(): Promise<void> {
+  save({ merge = false }: SaveOptions = {}): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     this.saving = this.saving.then(async () => {
       const started = performance.now();
-      if (!this.engine.merged) await this.exclusively(() => this.inTurns(this.engine.compacting()));
+      if (merge || this.engine.needsMerge()) await this.exclusively(() => this.inTurns(this.engine.compacting()));
       const merged = performance.now();
       this.unsaved = 0;
       await writeSnapshot(this.file, this.engine.toState());
@@ -297,7 +303,7 @@ export function serve(service: SearchService) {
     findInDocument: after((docId: string, query: QueryTerms) => service.findInDocument(docId, query)),
     status: after(() => service.status()),
     memory: after(() => service.memory()),
-    save: after(() => service.save()),
+    save: after((options?: SaveOptions) => service.save(options)),
     settled: after(() => service.settled()),
     close: after(() => service.close()),
   };

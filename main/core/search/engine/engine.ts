@@ -83,15 +83,24 @@ export class SearchEngine {
     return new SearchEngine(state, options);
   }
 
-  /** Whether everything is in the segment (nothing changed since the last merge or load). */
-  get merged(): boolean {
-    return this.clean !== null;
-  }
-
-  /** Everything merged into one segment, ready to save. */
+  /** What a snapshot saves: the segment and the changes since, as they are (merging is `compacting`'s job). */
   toState(): EngineState {
-    if (!this.clean) this.compact();
-    return this.clean as EngineState;
+    if (this.clean) return this.clean;
+    const { data } = this;
+    const c = data.columns;
+    return {
+      segment: data.segment,
+      delta: data.deltaState(),
+      kinds: c.kinds.toArray(),
+      docs: c.docs.toArray(),
+      blocks: c.blocks.toArray(),
+      starts: c.starts.toArray(),
+      lengths: c.lengths.toArray(),
+      dead: c.dead.toArray(),
+      ...data.segmentTexts(),
+      meta: [...data.meta],
+      records: data.records.map((r) => r && { ...r }),
+    };
   }
 
   // ---------------------------------------------------------------- updates
@@ -208,8 +217,8 @@ export class SearchEngine {
   stats(): EngineStats {
     const { segment: s, columns: c } = this.data;
     const arrays = [s.postOffsets, s.postEntries, s.postTfs, s.fwdOffsets, s.fwdTerms, s.fwdTfs];
-    const clean = this.clean;
-    const texts = clean ? clean.texts.reduce((sum, piece) => sum + piece.byteLength, 0) + clean.textOffsets.byteLength : 0;
+    const { texts: pieces, textOffsets } = this.data.segmentTexts();
+    const texts = pieces.reduce((sum, piece) => sum + piece.byteLength, 0) + textOffsets.byteLength;
     let deltaPostings = 0;
     for (const list of this.data.deltaPostings.values()) deltaPostings += list.length / 2;
     return {
@@ -249,11 +258,7 @@ export class SearchEngine {
       const e = data.columns.push({ ...source, doc: slot }, words);
       data.deltaTexts.push(text);
       data.deltaForward.push({ terms: Uint32Array.from(pairs, (p) => p[0]), tfs: Uint8Array.from(pairs, (p) => p[1]) });
-      for (const [id, tf] of pairs) {
-        let list = data.deltaPostings.get(id);
-        if (!list) data.deltaPostings.set(id, (list = []));
-        list.push(e, tf);
-      }
+      for (const [id, tf] of pairs) data.addPosting(id, e, tf);
       if (source.meta) data.meta.set(e, source.meta);
       data.count(e, 1);
       this.clean = null;

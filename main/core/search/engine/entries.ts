@@ -92,9 +92,29 @@ export function documentEntries(r: DocRecord): number[] {
   return [r.titleEntry, ...passageEntries(r), ...Array.from({ length: r.notes }, (_, i) => r.notesFrom + i)];
 }
 
-/** Everything the engine is made of once its changes are merged: what a snapshot holds. */
+/**
+ * The changes since the segment was frozen, as saved with it: the term
+ * lists and texts of the entries after the segment's, and the terms only
+ * they have (their ids follow the segment's, in this order).
+ */
+export interface DeltaState {
+  terms: string[];
+  /** Delta entry i has terms [offsets[i], offsets[i + 1]) of `termIds` and `tfs`, ids ascending. */
+  offsets: Uint32Array;
+  termIds: Uint32Array;
+  tfs: Uint8Array;
+  /** Its text as UTF-8 is [textOffsets[i], textOffsets[i + 1]) of `texts`. */
+  texts: Uint8Array;
+  textOffsets: Uint32Array;
+}
+
+export const NO_DELTA: DeltaState = { terms: [], offsets: Uint32Array.of(0), termIds: new Uint32Array(0), tfs: new Uint8Array(0), texts: new Uint8Array(0), textOffsets: Uint32Array.of(0) };
+
+/** Everything the engine is made of: what a snapshot holds. */
 export interface EngineState {
   segment: Segment;
+  /** The changes since (NO_DELTA right after a build or a merge). */
+  delta: DeltaState;
   kinds: Uint8Array;
   docs: Uint32Array;
   blocks: Int32Array;
@@ -102,8 +122,8 @@ export interface EngineState {
   lengths: Uint32Array;
   dead: Uint8Array;
   /**
-   * The entries' texts as UTF-8, one after the other, in pieces of some
-   * megabytes (an entry never straddles two); entry e is bytes
+   * The segment's entries' texts as UTF-8, one after the other, in pieces of
+   * some megabytes (an entry never straddles two); entry e is bytes
    * [textOffsets[e], textOffsets[e + 1]) of their concatenation.
    */
   texts: Uint8Array[];
@@ -261,6 +281,7 @@ export class SegmentWriter {
     const segment = yield* this.builder.finishing(average);
     return {
       segment,
+      delta: NO_DELTA,
       kinds: columns.kinds.toArray(),
       docs: columns.docs.toArray(),
       blocks: columns.blocks.toArray(),

@@ -530,7 +530,16 @@ export class Matcher {
       if (best[doc] === 0) touched.push(doc);
       if (score > (best[doc] as number)) best[doc] = score;
     }
-    const top = touched.sort((a, b) => (best[b] as number) - (best[a] as number) || a - b).slice(0, limit);
+    // The best `limit` by insertion: a few comparisons per document, where sorting all would cost more on every keystroke.
+    const ahead = (a: number, b: number) => (best[a] as number) > (best[b] as number) || (best[a] === best[b] && a < b);
+    const top: number[] = [];
+    for (const doc of touched) {
+      if (top.length === limit && !ahead(doc, top[limit - 1] as number)) continue;
+      let at = top.length;
+      while (at > 0 && ahead(doc, top[at - 1] as number)) at--;
+      top.splice(at, 0, doc);
+      if (top.length > limit) top.pop();
+    }
     const chosen = new Map(top.map((doc) => [doc, { doc, score: best[doc] as number, hits: [] as Array<[number, number]> }]));
     for (let i = 0; i < hits.entries.length; i++) {
       const e = hits.entries[i] as number;

@@ -2,19 +2,21 @@
  * The search index as bytes: one binary layout that loads without parsing.
  *
  * Layout: an 8-byte magic, the format version, the header's length and a
- * CRC-32 of everything after them; a JSON header (document records, note and
- * entity ids, where each section is); then the sections, each 8-byte aligned,
+ * CRC-32 of everything after them; a JSON header (document records, note
+ * ids, where each section is); then the sections, each 8-byte aligned (the
+ * segment, the columns, the texts, and the delta: changes are saved without
+ * a merge),
  * which are read back as typed-array views over the file's bytes: loading a
  * 10,000-document index is one read and a checksum, not millions of objects.
  *
  * Pure code: the checksum function and the file are the caller's
  * (search/snapshot-file.ts), so this runs anywhere.
  */
-import type { DocRecord, EngineState, EntryMeta } from './entries';
+import type { DeltaState, DocRecord, EngineState, EntryMeta } from './entries';
 import type { Segment } from './segment';
 
 /** Bump when the layout or the meaning of anything saved changes (tokenizer included): old files are rebuilt. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 const MAGIC = new TextEncoder().encode('DOSSIDX\0');
 const PREAMBLE = 20;
 
@@ -49,6 +51,13 @@ export class SnapshotError extends Error {}
 
 const SEGMENT_ARRAYS = ['postOffsets', 'postEntries', 'postTfs', 'fwdOffsets', 'fwdTerms', 'fwdTfs'] as const;
 const STATE_ARRAYS = ['kinds', 'docs', 'blocks', 'starts', 'lengths', 'dead', 'textOffsets'] as const;
+const DELTA_ARRAYS = [
+  ['deltaOffsets', 'offsets'],
+  ['deltaTermIds', 'termIds'],
+  ['deltaTfs', 'tfs'],
+  ['deltaTexts', 'texts'],
+  ['deltaTextOffsets', 'textOffsets'],
+] as const;
 
 type View = Uint8Array | Uint32Array | Int32Array;
 
@@ -63,6 +72,8 @@ export function snapshotBody(state: EngineState): Uint8Array[] {
     ...SEGMENT_ARRAYS.map((name): [string, View[]] => [name, [state.segment[name]]]),
     ...STATE_ARRAYS.map((name): [string, View[]] => [name, [state[name]]]),
     ['texts', state.texts],
+    ['deltaTerms', [new TextEncoder().encode(state.delta.terms.join('\n'))]],
+    ...DELTA_ARRAYS.map(([name, key]): [string, View[]] => [name, [state.delta[key]]]),
   ];
   const sections: SectionInfo[] = [];
   let offset = 0;
@@ -120,13 +131,14 @@ export function decodeSnapshot(bytes: Uint8Array<ArrayBuffer>, checksum: (bytes:
     if (at + info.length * Kind.BYTES_PER_ELEMENT > bytes.byteOffset + bytes.length) throw new SnapshotError(`its section ${name} is cut short`);
     return new Kind(bytes.buffer, at, info.length);
   };
-  const termBytes = sectionView('terms') as Uint8Array;
-  const segment = {
-    terms: termBytes.length === 0 ? [] : new TextDecoder().decode(termBytes).split('\n'),
-    ...Object.fromEntries(SEGMENT_ARRAYS.map((name) => [name, sectionView(name)])),
-  } as Segment;
+  const lines = (name: string) => {
+    const text = new TextDecoder().decode(sectionView(name));
+    return text.length === 0 ? [] : text.split('\n');
+  };
+  const segment = { terms: lines('terms'), ...Object.fromEntries(SEGMENT_ARRAYS.map((name) => [name, sectionView(name)])) } as Segment;
   const arrays = Object.fromEntries(STATE_ARRAYS.map((name) => [name, sectionView(name)])) as unknown as Pick<EngineState, (typeof STATE_ARRAYS)[number]>;
-  return { segment, ...arrays, texts: [sectionView('texts') as Uint8Array], records: header.records.map((r) => r && fromRow(r)), meta: header.meta };
+  const delta = { terms: lines('deltaTerms'), ...Object.fromEntries(DELTA_ARRAYS.map(([name, key]) => [key, sectionView(name)])) } as DeltaState;
+  return { segment, delta, ...arrays, texts: [sectionView('texts') as Uint8Array], records: header.records.map((r) => r && fromRow(r)), meta: header.meta };
 }
 
 function align(n: number): number {

@@ -10,6 +10,7 @@ describe('a segment', () => {
       fc.property(library, changes, (docs, list) => {
         const engine = buildEngine(docs);
         applyChanges(engine, docs, list);
+        engine.compact();
         const state = engine.toState();
         const { segment, kinds, lengths, dead } = state;
         const averages = [0, 1, 2].map((kind) => {
