@@ -173,7 +173,7 @@ export class SearchEngine {
    */
   *compacting(): Generator<void, void> {
     const data = this.data;
-    const writer = new SegmentWriter();
+    const writer = new SegmentWriter(livePairs(data));
     const ids = new Int32Array(data.segment.terms.length + data.extraTerms.length).fill(-1);
     const map = (id: number) => {
       if (ids[id] === -1) ids[id] = writer.builder.idOf(data.termName(id));
@@ -265,6 +265,19 @@ export class SearchEngine {
       return e;
     };
   }
+}
+
+/** How many (term, entry) pairs the live entries hold: what a merge will write. */
+function livePairs(data: IndexData): number {
+  const dead = data.columns.dead.array;
+  const slice = { terms: new Uint32Array(0), tfs: new Uint8Array(0), from: 0, to: 0 };
+  let pairs = 0;
+  for (let e = 0; e < data.columns.count; e++) {
+    if (dead[e]) continue;
+    termsOf(data, e, slice);
+    pairs += slice.to - slice.from;
+  }
+  return pairs;
 }
 
 function newRecord(doc: DocumentInput): DocRecord {

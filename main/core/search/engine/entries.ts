@@ -185,7 +185,7 @@ export function countTerms(text: string): { counts: Map<string, number>; words: 
  * merge (from entries already tokenised) go through here.
  */
 export class SegmentWriter {
-  readonly builder = new SegmentBuilder();
+  readonly builder: SegmentBuilder;
   readonly columns = new EntryColumns();
   readonly meta: Array<[number, EntryMeta]> = [];
   private readonly chunks: Uint8Array[] = [];
@@ -196,7 +196,9 @@ export class SegmentWriter {
   private counts = new Uint32Array(1 << 16);
   private bytes = 0;
 
-  constructor() {
+  /** `pairs`: how many (term, entry) pairs will be written, when known (a merge: its arrays are then made once, at their size). */
+  constructor(pairs?: number) {
+    this.builder = new SegmentBuilder(pairs);
     this.offsets.push(0);
   }
 

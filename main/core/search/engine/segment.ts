@@ -106,17 +106,24 @@ class Chunked<T extends Uint32Array | Uint8Array> {
   private readonly chunks: T[] = [];
   private chunk: T;
   private used = 0;
+  /** Values in the chunks before the current one. */
+  private before = 0;
 
-  constructor(private readonly make: (size: number) => T) {
-    this.chunk = make(CHUNK);
+  /** `expected`: how many values will come, when known (a merge knows): then they fill one array, never copied. */
+  constructor(
+    private readonly make: (size: number) => T,
+    expected = CHUNK,
+  ) {
+    this.chunk = make(Math.max(1, expected));
   }
 
   get length(): number {
-    return this.chunks.length * CHUNK + this.used;
+    return this.before + this.used;
   }
 
   push(value: number): void {
     if (this.used === this.chunk.length) {
+      this.before += this.used;
       this.chunks.push(this.chunk);
       this.chunk = this.make(CHUNK);
       this.used = 0;
@@ -126,6 +133,12 @@ class Chunked<T extends Uint32Array | Uint8Array> {
 
   /** Every value in one array, letting go of each chunk once copied, a step at a time. */
   *taking(): Generator<void, T> {
+    if (this.chunks.length === 0 && this.used === this.chunk.length) {
+      const all = this.chunk;
+      this.chunk = this.make(0);
+      this.used = 0;
+      return all;
+    }
     const all = this.make(this.length);
     let at = 0;
     for (let chunk = this.chunks.shift(); chunk; chunk = this.chunks.shift()) {
@@ -136,6 +149,7 @@ class Chunked<T extends Uint32Array | Uint8Array> {
     all.set(this.chunk.subarray(0, this.used), at);
     this.chunk = this.make(0);
     this.used = 0;
+    this.before = 0;
     return all;
   }
 }
@@ -151,11 +165,14 @@ export class SegmentBuilder {
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
   private readonly offsets = new Growable((n) => new Uint32Array(n));
-  private readonly termIds = new Chunked((n) => new Uint32Array(n));
-  private readonly tfs = new Chunked((n) => new Uint8Array(n));
+  private readonly termIds: Chunked<Uint32Array>;
+  private readonly tfs: Chunked<Uint8Array>;
   private readonly lengths: number[] = [];
 
-  constructor() {
+  /** `pairs`: how many (term, entry) pairs will be added, when known. */
+  constructor(pairs?: number) {
+    this.termIds = new Chunked((n) => new Uint32Array(n), pairs);
+    this.tfs = new Chunked((n) => new Uint8Array(n), pairs);
     this.offsets.push(0);
   }
 
