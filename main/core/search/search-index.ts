@@ -170,7 +170,7 @@ export class SearchIndex {
 
   private sync(): void {
     // Only what the index reads of each document: a large library is copied to the worker at every start.
-    const library = this.source.library().map(({ id, title, date, hash }) => ({ id, title, date, hash }));
+    const library = this.source.library().map(({ id, title, date, hash, length }) => ({ id, title, date, hash, length }));
     this.synced = this.host.calls.sync(library).catch((error: unknown) => console.error(`search: indexing the library failed: ${(error as Error).message}`));
     if (library.length <= INDEX_BEFORE_OPENING) this.ready = Promise.all([this.ready, this.synced]).then(() => undefined);
     for (const docId of this.source.notes?.annotatedDocuments() ?? []) void this.feedNotes(docId);

@@ -22,6 +22,8 @@ export interface LibraryDocument {
   title: string;
   date: string | null;
   hash: string;
+  /** Characters of text: how big the first build will be. */
+  length: number;
 }
 
 /** Where the index is saved, in the data folder. */
@@ -209,7 +211,7 @@ export class SearchService {
   /** The first build: straight into a new segment, giving queries a turn between slices. */
   private async build(docs: LibraryDocument[]): Promise<void> {
     const started = performance.now();
-    const builder = new EngineBuilder();
+    const builder = new EngineBuilder({ characters: docs.reduce((sum, d) => sum + d.length, 0) });
     this.indexing = { done: 0, total: docs.length };
     await this.inSlices(docs, (doc) => {
       builder.add(this.input(doc), this.passagesOf(doc.id));

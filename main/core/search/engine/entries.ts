@@ -6,7 +6,7 @@
  * Pure code: no Node, no DOM.
  */
 import { forEachTerm } from '../../text/tokens';
-import { drain, Growable, SegmentBuilder, type Segment, type TermSlice } from './segment';
+import { drain, Growable, SegmentBuilder, type ExpectedPairs, type Segment, type TermSlice } from './segment';
 
 /** Kinds of entry, as stored in the kinds column. */
 export const TITLE = 0;
@@ -196,9 +196,9 @@ export class SegmentWriter {
   private counts = new Uint32Array(1 << 16);
   private bytes = 0;
 
-  /** `pairs`: how many (term, entry) pairs will be written, when known (a merge: its arrays are then made once, at their size). */
-  constructor(pairs?: number) {
-    this.builder = new SegmentBuilder(pairs);
+  /** `expected`: how many (term, entry) pairs will be written, when known (see SegmentBuilder). */
+  constructor(expected?: ExpectedPairs) {
+    this.builder = new SegmentBuilder(expected);
     this.offsets.push(0);
   }
 

@@ -152,9 +152,9 @@ export class Matcher {
     const plan = this.plan(query, scope);
     if (plan.kindMask === 0) return { groups: [], total: 0, approximate: false };
     if (plan.groups.length === 0) return this.listDocuments(plan, limit);
-    let hits: Hits = this.score(plan, true);
-    if (hits.entries.length === 0 && plan.groups.length > 1) hits = this.score(plan, false);
-    if (plan.phrases.length > 0) hits = this.withPhrases(hits as Scored, plan, limit);
+    let scored = this.score(plan, true);
+    if (scored.entries.length === 0 && plan.groups.length > 1) scored = this.score(plan, false);
+    const hits = plan.phrases.length > 0 ? this.withPhrases(scored, plan, limit) : scored;
     const { docs, total } = this.rankDocuments(hits, limit);
     return { groups: docs.map((d) => this.present(d, plan)), total, approximate: this.approximate };
   }

@@ -109,12 +109,16 @@ class Chunked<T extends Uint32Array | Uint8Array> {
   /** Values in the chunks before the current one. */
   private before = 0;
 
-  /** `expected`: how many values will come, when known (a merge knows): then they fill one array, never copied. */
+  /**
+   * `expected`: how many values will come, about (`exact` when known, as a
+   * merge knows): when they fit the first chunk, it is the array `take`
+   * gives, not copied (a few spare values left at its end at most).
+   */
   constructor(
     private readonly make: (size: number) => T,
-    expected = CHUNK,
+    private readonly expected: ExpectedPairs = { pairs: CHUNK, exact: false },
   ) {
-    this.chunk = make(Math.max(1, expected));
+    this.chunk = make(Math.max(1, expected.pairs));
   }
 
   get length(): number {
@@ -133,8 +137,10 @@ class Chunked<T extends Uint32Array | Uint8Array> {
 
   /** Every value in one array, letting go of each chunk once copied, a step at a time. */
   *taking(): Generator<void, T> {
-    if (this.chunks.length === 0 && this.used === this.chunk.length) {
-      const all = this.chunk;
+    // Spare room up to a fifth of an estimate is kept rather than copied: the copy would hold both for a while.
+    const spare = this.expected.exact ? 0 : Math.floor(this.chunk.length / 5);
+    if (this.chunks.length === 0 && this.chunk.length - this.used <= spare) {
+      const all = this.used === this.chunk.length ? this.chunk : (this.chunk.subarray(0, this.used) as T);
       this.chunk = this.make(0);
       this.used = 0;
       return all;
@@ -156,6 +162,12 @@ class Chunked<T extends Uint32Array | Uint8Array> {
 
 const CHUNK = 1 << 20;
 
+/** How many (term, entry) pairs a build or a merge will add: exactly (a merge), or an estimate from the text's size. */
+export interface ExpectedPairs {
+  pairs: number;
+  exact: boolean;
+}
+
 /**
  * Collects entries (each a list of term ids with counts) and freezes them
  * into a Segment. Used for the first build and to merge the changes since
@@ -169,10 +181,10 @@ export class SegmentBuilder {
   private readonly tfs: Chunked<Uint8Array>;
   private readonly lengths: number[] = [];
 
-  /** `pairs`: how many (term, entry) pairs will be added, when known. */
-  constructor(pairs?: number) {
-    this.termIds = new Chunked((n) => new Uint32Array(n), pairs);
-    this.tfs = new Chunked((n) => new Uint8Array(n), pairs);
+  /** `expected`: how many (term, entry) pairs will be added, when known or estimated. */
+  constructor(expected?: ExpectedPairs) {
+    this.termIds = new Chunked((n) => new Uint32Array(n), expected);
+    this.tfs = new Chunked((n) => new Uint8Array(n), expected);
     this.offsets.push(0);
   }
 
