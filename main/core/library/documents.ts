@@ -3,7 +3,7 @@ import type { Block, DocumentSummary } from '../../common/contract';
 import { DossierError } from '../../common/errors';
 import { readFileIfExists, writeFileDurable, ensureDir } from '../store/durable';
 import { describe } from './metadata';
-import { toBlocks } from './paragraphs';
+import { BlockTable, RecentTables } from './block-table';
 import type { FileSpec, Store, StoreFile, Versioned } from '../store/store';
 
 /** A document as the library file keeps it: metadata only, the text lives in texts/<id>.txt. */
@@ -54,7 +54,7 @@ export const hashText = (text: string): string => createHash('sha256').update(te
  * its own so that nothing the user saves later rewrites them.
  */
 export class Documents {
-  private readonly blockCache = new Map<string, Block[]>();
+  private readonly tables = new RecentTables();
 
   private constructor(
     private readonly store: Store,
@@ -96,13 +96,16 @@ export class Documents {
     return text;
   }
 
-  /** The document as reading blocks, computed once per session. */
+  /** The document's reading blocks, packed; kept for the documents read last. */
+  blockTable(id: string): Promise<BlockTable> {
+    this.get(id);
+    return this.tables.get(id, () => this.text(id));
+  }
+
+  /** Every reading block of the document. */
   async blocks(id: string): Promise<Block[]> {
-    const cached = this.blockCache.get(id);
-    if (cached) return cached;
-    const blocks = toBlocks(await this.text(id));
-    this.blockCache.set(id, blocks);
-    return blocks;
+    const table = await this.blockTable(id);
+    return table.range(0, table.count);
   }
 
   /** Adds a document unless the same text is already in the library; returns the record and whether it is new. */
@@ -132,7 +135,7 @@ export class Documents {
     const next: DocumentRecord = { ...current, ...textFacts(text, current.source, title), hash: hashText(text) };
     // The text first: if saving the library then fails, only the hash is stale.
     await writeFileDurable(this.textPath(id), text);
-    this.blockCache.delete(id);
+    this.tables.forget(id);
     await this.file.update((data) => (data.documents = data.documents.map((d) => (d.id === id ? next : d))));
     return next;
   }

@@ -73,6 +73,10 @@ const MAX_HEADING_CHARS = 90;
 const MAX_HEADING_WORDS = 12;
 const MAX_CAPTION_CHARS = 200;
 const MIN_BODY_CHARS = 50;
+/** The longest block: about three pages of a book, so that any block can be sent and drawn on its own. */
+export const MAX_BLOCK_CHARS = 10_000;
+/** Heading candidates held back at most while a run of them goes on (see settler). */
+const HELD_CANDIDATES = 64;
 
 /**
  * Splits a document into reading blocks; empty or whitespace-only text gives [].
@@ -82,18 +86,26 @@ const MIN_BODY_CHARS = 50;
  * reader could have annotated disappears from view.
  */
 export function toBlocks(original: string): Block[] {
-  const lines = readLines(original);
-  const drafts = groupLines(original, lines, trailingSpaceMarksWraps(lines)).filter(
-    (draft) => draft.spans.length > 0,
-  );
-  const judged = drafts.map((draft) => ({ draft, kind: judge(draft) }));
-  settleCandidates(judged);
-  // settleCandidates leaves no 'candidate' behind.
-  return judged.map(({ draft, kind }, index) => toBlock(draft, kind as BlockKind, index));
+  const blocks: Block[] = [];
+  forEachBlock(original, (block) => blocks.push(block));
+  return blocks;
 }
 
-function readLines(original: string): Line[] {
-  const lines: Line[] = [];
+/**
+ * toBlocks one block at a time, in order. Only the block being built and a
+ * run of heading candidates are held, never every line of the text, and no
+ * block is longer than MAX_BLOCK_CHARS: a 50 MB file of one-letter lines
+ * costs what its blocks cost, and each of them can be sent and drawn alone.
+ */
+export function forEachBlock(original: string, emit: (block: Block) => void): void {
+  const settle = settler(emit);
+  for (const draft of drafts(original, trailingSpaceMarksWraps(readLines(original)))) {
+    if (draft.spans.length > 0) settle.push(draft);
+  }
+  settle.end();
+}
+
+function* readLines(original: string): Generator<Line> {
   let blankBefore = true;
   let lineStart = 0;
   for (;;) {
@@ -101,12 +113,30 @@ function readLines(original: string): Line[] {
     const match = LINE_BREAK.exec(original);
     const lineEnd = match ? match.index : original.length;
     const line = readLine(original, lineStart, lineEnd, blankBefore);
-    if (line) lines.push(line);
+    if (line) yield* pieces(original, line);
     blankBefore = !line;
-    if (!match) return lines;
+    if (!match) return;
     lineStart = match.index + match[0].length;
   }
 }
+
+// A line longer than a block can be is cut at the last space that fits (else
+// anywhere but inside a surrogate pair); each piece then starts a block of its own.
+function* pieces(original: string, line: Line): Generator<Line> {
+  let rest = line;
+  while (rest.to - rest.from > MAX_BLOCK_CHARS) {
+    let cut = original.lastIndexOf(' ', rest.from + MAX_BLOCK_CHARS);
+    if (cut <= rest.from) cut = rest.from + MAX_BLOCK_CHARS - (isHighSurrogate(original, rest.from + MAX_BLOCK_CHARS - 1) ? 1 : 0);
+    let end = cut;
+    while (WS.test(original.charAt(end - 1))) end--;
+    yield { ...rest, to: end, text: original.slice(rest.from, end), trailingWs: true };
+    const next = skipWs(original, cut, rest.to);
+    rest = { ...rest, from: next, text: original.slice(next, rest.to), bullet: false, leadingWs: true, blankBefore: false };
+  }
+  yield rest;
+}
+
+const isHighSurrogate = (text: string, at: number): boolean => /[\uD800-\uDBFF]/.test(text.charAt(at));
 
 function readLine(original: string, lineStart: number, lineEnd: number, blankBefore: boolean): Line | null {
   const first = skipWs(original, lineStart, lineEnd);
@@ -137,7 +167,7 @@ function skipWs(text: string, from: number, to: number): number {
 // soft-wrapped line. Only trust that signal after a full stop when most such
 // lines really are mid-sentence; otherwise a text whose paragraphs merely end
 // in a stray space would collapse into one block.
-function trailingSpaceMarksWraps(lines: Line[]): boolean {
+function trailingSpaceMarksWraps(lines: Iterable<Line>): boolean {
   let wraps = 0;
   let ends = 0;
   for (const line of lines) {
@@ -148,15 +178,22 @@ function trailingSpaceMarksWraps(lines: Line[]): boolean {
   return wraps > ends;
 }
 
-function groupLines(original: string, lines: Line[], trailingWrap: boolean): Draft[] {
-  const groups: Line[][] = [];
-  for (const line of lines) {
-    const group = groups.at(-1);
-    const previous = group?.at(-1);
-    if (group && previous && continues(previous, line, trailingWrap)) group.push(line);
-    else groups.push([line]);
+// Lines grouped into drafts; the text is read twice (see trailingSpaceMarksWraps), never kept as lines.
+function* drafts(original: string, trailingWrap: boolean): Generator<Draft> {
+  let group: Line[] = [];
+  let chars = 0;
+  for (const line of readLines(original)) {
+    const previous = group.at(-1);
+    if (previous && continues(previous, line, trailingWrap) && chars + 1 + line.text.length <= MAX_BLOCK_CHARS) {
+      group.push(line);
+      chars += 1 + line.text.length;
+      continue;
+    }
+    if (group.length > 0) yield toDraft(original, group);
+    group = [line];
+    chars = line.text.length;
   }
-  return groups.map((group) => toDraft(original, group));
+  if (group.length > 0) yield toDraft(original, group);
 }
 
 function continues(previous: Line, next: Line, trailingWrap: boolean): boolean {
@@ -221,26 +258,54 @@ function looksLikeFigure(words: string[]): boolean {
 
 // A heading must introduce body text; a run of short lines with no body after
 // them is a diagram or a page's boilerplate, and a long run of them is a
-// diagram whose last label may still be the next section's heading.
-function settleCandidates(judged: Judged[]): void {
-  let runStart = 0;
-  while (runStart < judged.length) {
-    let runEnd = runStart;
-    while (judged[runEnd]?.kind === 'candidate') runEnd++;
-    if (runEnd > runStart) settleRun(judged, runStart, runEnd);
-    runStart = runEnd + 1;
-  }
+// diagram whose last label may still be the next section's heading. Drafts
+// are judged as they come: a run of candidates waits for what follows it,
+// except that in a long run only the latest can still become a heading, so
+// the ones before it go on at once.
+function settler(emit: (block: Block) => void): { push: (draft: Draft) => void; end: () => void } {
+  let index = 0;
+  let run: Judged[] = [];
+  let runLength = 0;
+  const send = (item: Judged) => emit(toBlock(item.draft, item.kind as BlockKind, index++));
+  const flush = (items: Judged[], after: Judged | undefined) => {
+    settleRun(items, after, index, runLength - run.length);
+    items.forEach(send);
+  };
+  return {
+    push(draft) {
+      const item: Judged = { draft, kind: judge(draft) };
+      if (item.kind === 'candidate') {
+        run.push(item);
+        runLength++;
+        if (run.length > HELD_CANDIDATES) {
+          const latest = run.pop() as Judged;
+          flush(run, latest);
+          run = [latest];
+        }
+        return;
+      }
+      flush(run, item);
+      run = [];
+      runLength = 0;
+      send(item);
+    },
+    end() {
+      flush(run, undefined);
+      run = [];
+    },
+  };
 }
 
-function settleRun(judged: Judged[], runStart: number, runEnd: number): void {
-  const introducesBody = isBody(judged[runEnd]);
-  const firstHeading = runEnd - runStart <= 2 ? runStart : runEnd - 1;
-  for (let i = runStart; i < runEnd; i++) {
-    const item = judged[i] as Judged;
+/** Settles `items`, a run's candidates from `positionInRun` on, the first of them to be block `first`, with `after` what follows them. */
+function settleRun(items: Judged[], after: Judged | undefined, first: number, positionInRun: number): void {
+  const introducesBody = isBody(after);
+  const runLength = positionInRun + items.length;
+  const firstHeading = runLength <= 2 ? 0 : runLength - 1;
+  items.forEach((item, i) => {
     // The document's first line is its title whatever follows it.
-    const heading = i === 0 || (introducesBody && i >= firstHeading);
-    item.kind = heading ? 'heading' : demotedKind(judged, i);
-  }
+    const heading = first + i === 0 || (introducesBody && positionInRun + i >= firstHeading);
+    item.kind = heading ? 'heading' : demotedKind(item, first + i > 0, items[i + 1] ?? after);
+  });
 }
 
 function isBody(item: Judged | undefined): boolean {
@@ -250,10 +315,8 @@ function isBody(item: Judged | undefined): boolean {
 
 // Short lines set directly under one another (verse, an address) are text to
 // read; isolated ones between blank lines are labels torn from a figure.
-function demotedKind(judged: Judged[], i: number): BlockKind {
-  const item = judged[i] as Judged;
-  const next = judged[i + 1];
-  const touching = (i > 0 && !item.draft.blankBefore) || (next !== undefined && !next.draft.blankBefore);
+function demotedKind(item: Judged, afterAnother: boolean, next: Judged | undefined): BlockKind {
+  const touching = (afterAnother && !item.draft.blankBefore) || (next !== undefined && !next.draft.blankBefore);
   return touching ? 'paragraph' : 'figure';
 }
 

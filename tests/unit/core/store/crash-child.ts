@@ -15,7 +15,7 @@
  *   fill: one writer creates annotations with long notes until a save fails (the full-disk test).
  */
 import { writeSync } from 'node:fs';
-import type { Annotation, DocumentView } from '../../../../main/common/contract';
+import type { Annotation, DocumentOpening } from '../../../../main/common/contract';
 import { createDispatcher } from '../../../../main/core/dispatch';
 import { openDossier } from '../../../../main/core/service';
 import { lockDataDir } from '../../../../main/node/lock';
@@ -37,13 +37,13 @@ async function call<T>(name: string, args: unknown[]): Promise<T> {
 }
 
 const docs = await Promise.all(
-  (await call<Array<{ id: string }>>('listDocuments', [])).slice(0, 2).map((d) => call<DocumentView>('getDocument', [d.id])),
+  (await call<Array<{ id: string }>>('listDocuments', [])).slice(0, 2).map((d) => call<DocumentOpening>('openDocument', [d.id])),
 );
 let seq = 0;
 const padding = mode === 'fill' ? ` ${'x'.repeat(500)}` : '';
 
 /** A short passage inside a random block: never empty, never only whitespace. */
-function randomRange(doc: DocumentView): { start: number; end: number } {
+function randomRange(doc: DocumentOpening): { start: number; end: number } {
   const block = doc.blocks[Math.floor(Math.random() * doc.blocks.length)];
   if (!block) throw new Error(`document ${doc.id} has no blocks`);
   const start = block.start + Math.floor(Math.random() * Math.max(1, block.end - block.start - 10));
