@@ -173,19 +173,22 @@ async function withServer<T>(out: string, dataDir: string, browser: Browser, run
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-async function main(out: string): Promise<void> {
+async function main(out: string, only: string | undefined): Promise<void> {
   if (!existsSync(`${out}/main/web.js`)) throw new Error(`Build first: DOSSIER_OUT=${out} npm run build`);
   const work = await mkdtemp(join(tmpdir(), 'dossier-window-'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   const pool = paragraphPool();
   const print = (label: string, value: unknown) => console.log(`${label}: ${JSON.stringify(value)}`);
   try {
+    if (only === undefined || only === 'reader') {
     const long = await writeDocuments(join(work, 'long'), [longDocument(pool, 5e6, SEED + 3)]);
     await withServer(out, long.dataDir, browser, async (page, url) => {
       await libraryPainted(page, url);
       print('5 MB document', await readerOpened(page, (long.documents[0] as { id: string }).id));
     });
+    }
     for (const [count, bytes] of [[10_000, 50e6], [100_000, 100e6]] as const) {
+      if (only !== undefined && only !== `library-${count}`) continue;
       const library = await writeLibrary(join(work, `library-${count}`), pool, count, bytes, SEED + count);
       await withServer(out, library.dataDir, browser, async (page, url) => {
         const painted = [];
@@ -208,7 +211,7 @@ async function main(out: string): Promise<void> {
 }
 
 if (process.argv[1]?.endsWith('window.js')) {
-  main(process.argv[2] ?? 'out').catch((error: unknown) => {
+  main(process.argv[2] ?? 'out', process.argv[3]).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

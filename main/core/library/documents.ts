@@ -3,7 +3,7 @@ import type { Block, DocumentSummary } from '../../common/contract';
 import { DossierError } from '../../common/errors';
 import { readFileIfExists, writeFileDurable, ensureDir } from '../store/durable';
 import { describe } from './metadata';
-import { BlockTable, RecentTables } from './block-table';
+import { type BlockTable, RecentTables } from './block-table';
 import type { FileSpec, Store, StoreFile, Versioned } from '../store/store';
 
 /** A document as the library file keeps it: metadata only, the text lives in texts/<id>.txt. */

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { Block } from '../../../main/common/contract';
+import { blockOf } from '../reader/loaded';
 import { cleanToOriginal } from '../reader/spans';
 
 /** What the reader has selected, in the document's ORIGINAL text offsets (what annotations and mentions anchor on). */
@@ -72,8 +73,8 @@ export function readSelection(article: HTMLElement, docId: string, blocks: Block
   const covered = [...article.querySelectorAll<HTMLElement>('[data-block]')].filter((el) => range.intersectsNode(el));
   const firstEl = covered[0];
   const lastEl = covered.at(-1);
-  const first = firstEl && blocks[Number(firstEl.dataset['block'])];
-  const last = lastEl && blocks[Number(lastEl.dataset['block'])];
+  const first = firstEl && blockOf(blocks, Number(firstEl.dataset['block']));
+  const last = lastEl && blockOf(blocks, Number(lastEl.dataset['block']));
   if (!firstEl || !lastEl || !first || !last) return null;
   const from = firstEl.contains(range.startContainer) ? cleanOffset(firstEl, range.startContainer, range.startOffset, first.text.length) : 0;
   const to = lastEl.contains(range.endContainer) ? cleanOffset(lastEl, range.endContainer, range.endOffset, last.text.length) : last.text.length;
@@ -105,6 +106,6 @@ function cleanOffset(blockEl: HTMLElement, node: Node, offset: number, length: n
 
 function shownText(blocks: Block[], first: Block, from: number, last: Block, to: number): string {
   if (first === last) return first.text.slice(from, to);
-  const middle = blocks.slice(first.index + 1, last.index).map((b) => b.text);
+  const middle = blocks.slice(blocks.indexOf(first) + 1, blocks.indexOf(last)).map((b) => b.text);
   return [first.text.slice(from), ...middle, last.text.slice(0, to)].join('\n');
 }

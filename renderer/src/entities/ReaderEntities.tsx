@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import type { DocumentView, NewEntity } from '../../../main/common/contract';
+import type { DocumentOpening, NewEntity } from '../../../main/common/contract';
 import { queries } from '../api/queries';
 import { registerSelectionAction } from '../annotations/selection';
 import type { BlockDecorations } from '../reader/decorations';
@@ -16,7 +16,7 @@ const EMPTY: BlockDecorations = new Map();
 let lastType = 'person';
 
 /** The document's entity mentions as a reader decoration layer, kept current as entities change. */
-export function useMentionLayer(doc: DocumentView): BlockDecorations {
+export function useMentionLayer(doc: DocumentOpening): BlockDecorations {
   const types = useEntityTypes();
   const found = useQuery(queries.mentions(doc.id)).data;
   return useMemo(() => (found ? mentionLayer(doc.blocks, found, types) : EMPTY), [doc, found, types]);
