@@ -8,12 +8,14 @@ import { IoLayer } from '../io/IoLayer';
 import { AnnotationsLayer } from '../annotations/AnnotationsLayer';
 import { Sidebar } from '../sidebar/Sidebar';
 import { OpenBesideClicks } from '../split/OpenBeside';
+import { useStartNotice } from './session';
 
 /** The window: header with navigation and search, notices from the core, and the current view. */
 export function Layout() {
   const status = useQuery(queries.status());
   const notices = status.data?.notices ?? [];
   const main = useRef<HTMLElement>(null);
+  const [startNotice, dismissStartNotice] = useStartNotice();
   return (
     <div className="app">
       <SkipLink />
@@ -39,6 +41,16 @@ export function Layout() {
               {notice.message}
             </p>
           ))}
+        </div>
+      )}
+      {startNotice && (
+        <div className="notices" role="status">
+          <p className="notice notice-info notice-dismissable">
+            {startNotice}
+            <button type="button" onClick={dismissStartNotice}>
+              Dismiss
+            </button>
+          </p>
         </div>
       )}
       {status.isError && (

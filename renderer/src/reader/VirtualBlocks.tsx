@@ -58,7 +58,7 @@ export function VirtualBlocks({ count, blocks, render, guess, goal, onSlice, onV
       if ((event.key !== 'Home' && event.key !== 'End') || event.altKey || event.shiftKey || event.metaKey || isTyping(event.target)) return;
       event.preventDefault();
       if (event.key === 'Home') blockScroller.home();
-      else blockScroller.go({ end: true });
+      else blockScroller.end();
     };
     const resized = new ResizeObserver(() => blockScroller.layout(rendered.current));
     element.addEventListener('scroll', onScroll, { passive: true });

@@ -74,6 +74,8 @@ export class BlockScroller {
   /** The scroll position this code set last: the scroll event it causes is not the person's. */
   private ownScroll = -1;
   private lastView = '';
+  /** The person asked for the move this code is making (Home, End): the view it lands on is reported as theirs. */
+  private asked = false;
 
   constructor(
     private readonly host: ScrollerHost,
@@ -133,7 +135,8 @@ export class BlockScroller {
     if (Math.abs(scroll - scroller.scrollTop) >= 1) this.scrollTo(scroll);
     if (!goal || toEnd) this.anchor = this.anchorInSlice(this.view().top);
     if (toEnd && rendered.to === this.count) this.goal = null;
-    this.settle(false);
+    this.settle(this.asked && this.wanted === null);
+    if (this.wanted === null) this.asked = false;
   }
 
   /** The page scrolled: by the person (wheel, keys, scrollbar, a selection) unless this code just did. */
@@ -145,7 +148,7 @@ export class BlockScroller {
     this.goal = null;
     const view = this.view();
     if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1 && this.slice.to < this.count) {
-      this.go({ end: true });
+      this.end();
       return;
     }
     if (!this.jumped(view)) {
@@ -156,10 +159,17 @@ export class BlockScroller {
 
   /** Home: the start of the document, its header in view. */
   home(): void {
+    this.asked = true;
     this.goal = null;
     this.anchor = { index: 0, y: 0 };
     this.scrollTo(0);
     if (!this.request(this.around(0))) this.layout(this.slice);
+  }
+
+  /** End: the end of the document, asked for by the person. */
+  end(): void {
+    this.asked = true;
+    this.go({ end: true });
   }
 
   /** The view has left the slice (the scrollbar dragged, a fling): a new slice where it is now. */
@@ -169,6 +179,7 @@ export class BlockScroller {
     // Above the first block (the document's header) or below the last is not a jump: there are no blocks there.
     if ((!above && !below) || (above && this.slice.from === 0) || (below && this.slice.to === this.count)) return false;
     this.anchor = this.jumpAnchor(view);
+    this.asked = true;
     this.request(this.around(this.anchor.index));
     return true;
   }
