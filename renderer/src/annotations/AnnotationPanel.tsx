@@ -11,6 +11,10 @@ interface Props {
   reattaching: Annotation | null;
   onReattach: (annotation: Annotation | null) => void;
   onProblem: (message: string) => void;
+  /** Beside a document in a pane of the split view: folded until asked for, whatever the reader's own panel does. */
+  inPane?: boolean;
+  /** The panel's name for screen readers: two panes side by side each say whose notes they hold. */
+  label?: string;
 }
 
 const KEY = 'dossier.notesPanel';
@@ -20,10 +24,10 @@ const initiallyOpen = (): boolean => {
 };
 
 /** The document's annotations beside the text, in reading order; those that lost their passage at the end. */
-export function AnnotationPanel({ list, activeId, onOpen, reattaching, onReattach, onProblem }: Props) {
-  const [open, setOpen] = useState(initiallyOpen);
+export function AnnotationPanel({ list, activeId, onOpen, reattaching, onReattach, onProblem, inPane = false, label = 'Notes on this document' }: Props) {
+  const [open, setOpen] = useState(() => !inPane && initiallyOpen());
   const toggle = () => {
-    localStorage.setItem(KEY, open ? 'closed' : 'open');
+    if (!inPane) localStorage.setItem(KEY, open ? 'closed' : 'open');
     setOpen(!open);
   };
   const annotations = list.data ?? [];
@@ -32,7 +36,7 @@ export function AnnotationPanel({ list, activeId, onOpen, reattaching, onReattac
 
   if (!open) {
     return (
-      <aside className="notes-panel is-closed" aria-label="Notes on this document">
+      <aside className="notes-panel is-closed" aria-label={label}>
         <button type="button" className="np-toggle" onClick={toggle} aria-expanded={false}>
           Notes{annotations.length > 0 ? ` (${annotations.length})` : ''}
         </button>
@@ -40,7 +44,7 @@ export function AnnotationPanel({ list, activeId, onOpen, reattaching, onReattac
     );
   }
   return (
-    <aside className="notes-panel" aria-label="Notes on this document">
+    <aside className="notes-panel" aria-label={label}>
       <div className="np-head">
         <h2>
           Notes <span className="np-count">{annotations.length > 0 ? annotations.length : ''}</span>

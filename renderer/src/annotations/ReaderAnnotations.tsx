@@ -85,6 +85,8 @@ interface Props {
   state: ReaderAnnotationsState;
   doc: DocumentOpening;
   article: RefObject<HTMLElement | null>;
+  /** In a pane of the split view, and the name of its notes panel (see AnnotationPanel). */
+  pane?: { label: string };
 }
 
 /**
@@ -92,7 +94,7 @@ interface Props {
  * the editor popover, the side panel, and the keys H (highlight), N (note),
  * T (tag) for the selection.
  */
-export function ReaderAnnotations({ state, doc, article }: Props) {
+export function ReaderAnnotations({ state, doc, article, pane }: Props) {
   const { list, editing, setEditing, activeId, flash } = state;
   const annotations = list.data ?? NO_ANNOTATIONS;
   const [selection, setSelection] = useState<TextSelection | null>(null);
@@ -208,6 +210,8 @@ export function ReaderAnnotations({ state, doc, article }: Props) {
         </div>
       )}
       <AnnotationPanel
+        inPane={pane !== undefined}
+        label={pane?.label}
         list={list}
         activeId={activeId}
         onOpen={(annotation) => {

@@ -126,6 +126,8 @@ function useGoals(initial: BlockGoal | null): [BlockGoal | null, (goal: Goal) =>
   return [goal, go];
 }
 
+const sameWords = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
 /** A block's height before any is drawn: about 75 characters a line of 29 px, and the gap after it. */
 const guessHeight = (doc: DocumentOpening): number => (doc.blockCount > 0 ? Math.min(2000, (doc.length / doc.blockCount) * 0.42 + 22) : 40);
 
@@ -230,10 +232,14 @@ function Pane({ doc, paneId = '', query = '', target = null, active = true, onPa
             goal={goal}
             onSlice={onSlice}
             onView={onView}
-            render={(block) => <BlockView key={block.index} block={block} idPrefix={prefix} decorations={layers.get(block.index) ?? NO_DECORATIONS} flash={flash === block.index} />}
+            render={(block) => {
+              const view = <BlockView key={block.index} block={block} idPrefix={prefix} decorations={layers.get(block.index) ?? NO_DECORATIONS} flash={flash === block.index} />;
+              // The text's own first line, when it is the title the header shows, is not shown twice.
+              return block.index === 0 && sameWords(block.text, doc.title) ? <div key={0} className="title-line">{view}</div> : view;
+            }}
           />
         </article>
-        <ReaderAnnotations state={annotations} doc={reading} article={article} />
+        <ReaderAnnotations state={annotations} doc={reading} article={article} pane={paneId ? { label: `Notes on the ${paneId} document` } : undefined} />
         <ReaderEntities article={article} />
       </div>
     </div>

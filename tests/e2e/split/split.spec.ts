@@ -160,3 +160,42 @@ test('on a narrow window the panes stack and nothing is cut off', async ({ page,
   expect(overflow).toBe(0);
   await page.screenshot({ path: shot('split-800') });
 });
+
+/** A pane's first block of body text (a first line that only repeats the title is not shown). */
+const firstText = (page: Page, side: 'left' | 'right') => pane(page, side).locator('.blocks-slice > .block').first();
+
+/** Whether the first line of a pane's body text is inside its scrolling column. */
+async function bodyTextShown(page: Page, side: 'left' | 'right'): Promise<boolean> {
+  const column = (await pane(page, side).locator('.pane-scroller').boundingBox())!;
+  const text = (await firstText(page, side).boundingBox())!;
+  return text.y >= column.y && text.y + 24 <= column.y + column.height;
+}
+
+test('at 900×700 both stacked panes show body text, their notes folded beside it', async ({ page, web }) => {
+  await page.setViewportSize({ width: 900, height: 700 });
+  await openApp(page, web);
+  await openSideBySide(page);
+  await expect(page.locator('.split-view.is-stacked')).toBeVisible();
+  for (const side of ['left', 'right'] as const) {
+    await expect(firstText(page, side)).toBeInViewport();
+    expect(await bodyTextShown(page, side)).toBe(true);
+    await expect(pane(page, side).getByRole('button', { name: 'Notes', exact: true })).toBeVisible();
+  }
+  // Opened, a pane's notes lie beside the text; the other pane's stay folded.
+  await pane(page, 'left').getByRole('button', { name: 'Notes', exact: true }).click();
+  await expect(page.getByRole('complementary', { name: 'Notes on the left document' }).getByRole('heading', { name: 'Notes' })).toBeVisible();
+  expect(await bodyTextShown(page, 'left')).toBe(true);
+  await expect(page.getByRole('complementary', { name: 'Notes on the right document' }).getByRole('button', { name: 'Notes', exact: true })).toBeVisible();
+  await page.screenshot({ path: shot('split-900') });
+});
+
+test('at 1440×900 each pane opens with its text, not its notes, at the top', async ({ page, web }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, web);
+  await openSideBySide(page);
+  for (const side of ['left', 'right'] as const) {
+    const column = (await pane(page, side).locator('.pane-scroller').boundingBox())!;
+    const text = (await firstText(page, side).boundingBox())!;
+    expect(text.y - column.y).toBeLessThan(column.height / 3);
+  }
+});
