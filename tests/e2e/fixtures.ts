@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -117,6 +117,19 @@ export function numberedParagraphs(title: string, count: number, extra: (i: numb
   const paragraph = (i: number) =>
     `Paragraph ${i}. The committee reviewed the harbour accounts, the shipping schedules and the minutes of the previous session before it adjourned for the evening${extra(i)}.`;
   return `${title}\n\n${Array.from({ length: count }, (_, i) => paragraph(i + 1)).join('\n\n')}\n`;
+}
+
+/**
+ * Turns the mouse wheel over a scrolling column until `target` is in the page: a long document's
+ * blocks are drawn as they come near the view, as a person scrolling brings them.
+ */
+export async function wheelUntilAttached(page: Page, column: Locator, target: Locator): Promise<void> {
+  const box = (await column.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(async () => {
+    if ((await target.count()) === 0) await page.mouse.wheel(0, 400);
+    expect(await target.count()).toBe(1);
+  }).toPass();
 }
 
 export { expect };

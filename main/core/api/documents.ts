@@ -12,6 +12,8 @@ export function documentsApi(ctx: CoreContext, version: string): Pick<ApiImpl, D
   const order = new LibraryOrder();
   // A re-imported text may change a title, a date or a length without the list changing size.
   events.on('documentChanged', () => order.clear());
+  // The order the table opens in, ready before the window asks for it.
+  setImmediate(() => order.of(documents.list(), 'date', true));
 
   const page = async ({ sort, descending, filter, from, to }: LibraryPageQuery): Promise<LibraryPage> => {
     const all = documents.list();

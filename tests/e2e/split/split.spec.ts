@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { DocumentSummary } from '../../../main/common/contract';
 import { callApi } from '../a11y/data';
-import { test, expect, openApp, shot } from '../fixtures';
+import { test, expect, openApp, shot, wheelUntilAttached } from '../fixtures';
 
 const SEED_000 = 'China Unicom successfully held the Global Partners Meeting themed…';
 const SEED_001 = 'The 2021 China Mobile Global Partners Conference inaugurated';
@@ -15,16 +15,6 @@ async function seedIds(page: Page): Promise<[string, string]> {
 const pane = (page: Page, side: 'left' | 'right') => page.locator(`.split-pane[data-side="${side}"]`);
 
 /** Opens seed 000, then from the library opens seed 001 beside it. */
-/** Turns the mouse wheel over a pane until what `selector` finds is in the page. */
-async function wheelUntilAttached(page: Page, side: 'left' | 'right', selector: string): Promise<void> {
-  const box = (await pane(page, side).locator('.pane-scroller').boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(async () => {
-    if ((await pane(page, side).locator(selector).count()) === 0) await page.mouse.wheel(0, 300);
-    expect(await pane(page, side).locator(selector).count()).toBe(1);
-  }).toPass();
-}
-
 async function openSideBySide(page: Page): Promise<[string, string]> {
   const [a, b] = await seedIds(page);
   await page.getByRole('link', { name: SEED_000 }).click();
@@ -78,7 +68,7 @@ test('two documents side by side from the library: titles, address, divider, and
   await expect(divider).toHaveAttribute('aria-valuenow', String(dragged + 2));
 
   // Scroll the right pane (its blocks are drawn as they come near the view): the address follows.
-  await wheelUntilAttached(page, 'right', '[data-block="4"]');
+  await wheelUntilAttached(page, pane(page, 'right').locator('.pane-scroller'), pane(page, 'right').locator('[data-block="4"]'));
   await pane(page, 'right').locator('[data-block="4"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await expect(page).toHaveURL(new RegExp(`#/split/${a}/${b}\\?r=4$`));
   await page.screenshot({ path: shot('split-1440') });
