@@ -9,6 +9,7 @@ import { colorName, deleteWithUndo, quoteOf } from './model';
 import { FilterChips } from '../sidebar/FilterChips';
 import { useFilteredIds } from '../sidebar/useFilteredIds';
 import './annotations.css';
+import { plural } from '../app/plural';
 
 const SORTS: Record<AnnotationSort, string> = { position: 'Document and position', newest: 'Newest first', oldest: 'Oldest first' };
 
@@ -170,4 +171,4 @@ export function NotesView() {
   );
 }
 
-const count = (n: number): string => `${n.toLocaleString('en')} annotation${n === 1 ? '' : 's'}`;
+const count = (n: number): string => plural(n, 'annotation');

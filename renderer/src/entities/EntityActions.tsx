@@ -6,6 +6,7 @@ import { Dialog } from '../commands/Dialog';
 import { deleteEntity, mergeEntities } from './changes';
 import { useEntityTypes } from './useEntityData';
 import { Problem } from './Problem';
+import { plural } from '../app/plural';
 
 /** Runs a change, keeping the dialog open with the message when it fails. */
 function useAttempt(onDone: () => void) {
@@ -65,7 +66,7 @@ export function MergeEntityDialog({ target, onClose }: { target: Entity; onClose
           </label>
           <p className="ent-field-hint">
             {chosen
-              ? `“${chosen.name}” and its aliases become aliases of “${target.name}”; its ${chosen.mentions} mentions and its notes move here, and “${chosen.name}” is removed.`
+              ? `“${chosen.name}” and its aliases become aliases of “${target.name}”; its ${plural(chosen.mentions, 'mention')} and its notes move here, and “${chosen.name}” is removed.`
               : 'Its names become aliases of this entity, its mentions and notes move here.'}
           </p>
           <Problem text={problem} />

@@ -11,6 +11,7 @@ import { DeleteEntityDialog, MergeEntityDialog } from './EntityActions';
 import { useEntityTypes } from './useEntityData';
 import './entities.css';
 import { OpenBesideLink } from '../split/OpenBeside';
+import { plural } from '../app/plural';
 
 type Open = 'edit' | 'merge' | 'delete' | null;
 
@@ -61,7 +62,7 @@ function Entity({ detail }: { detail: EntityDetail }) {
           </div>
         </div>
         <p className="entity-meta">
-          {countOf(detail.mentions, 'mention')} in {countOf(documents.length, 'document')}
+          {plural(detail.mentions, 'mention')} in {plural(documents.length, 'document')}
           {entity.aliases.length > 0 && <> · also written {entity.aliases.map((a) => `“${a}”`).join(', ')}</>}
           {' · '}
           <Link to={`/?entity=${entity.id}`}>Show in the library</Link>
@@ -92,7 +93,7 @@ function Entity({ detail }: { detail: EntityDetail }) {
               <li key={other.id} className={`ent-chip related-chip entity-type-${other.type}`}>
                 <span className="type-dot" aria-hidden="true" />
                 <Link to={`/entity/${other.id}`}>{other.name}</Link>
-                <span className="ent-chip-count" title={`In ${countOf(paragraphs, 'paragraph')} together`}>
+                <span className="ent-chip-count" title={`In ${plural(paragraphs, 'paragraph')} together`}>
                   {paragraphs}
                   <span className="visually-hidden"> {paragraphs === 1 ? 'paragraph' : 'paragraphs'} together</span>
                 </span>
@@ -198,4 +199,3 @@ function Notes({ id, notes }: { id: string; notes: string }) {
   );
 }
 
-const countOf = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -7,6 +7,7 @@ import { EntityTabs } from './EntitiesView';
 import { EntityDialog } from './EntityDialog';
 import { useEntityTypes } from './useEntityData';
 import './entities.css';
+import { plural } from '../app/plural';
 
 const asNew = (s: Suggestion): NewEntity => ({ type: s.type, name: s.name, aliases: s.aliases });
 
@@ -112,8 +113,8 @@ function SuggestionGroup({ type, suggestions, busy, onAccept, onReject, onEdit }
               <span className="name">{s.name}</span>
               {s.aliases.length > 0 && <span className="aliases-inline"> = {s.aliases.join(' = ')}</span>}
               <span className="suggestion-count">
-                {s.mentions} {s.mentions === 1 ? 'mention' : 'mentions'}
-                {s.documents > 1 ? ` in ${s.documents} documents` : ''}
+                {plural(s.mentions, 'mention')}
+                {s.documents > 1 ? ` in ${plural(s.documents, 'document')}` : ''}
               </span>
             </div>
             <div className="suggestion-actions">

@@ -7,20 +7,20 @@ import { restoreBackup } from './changes';
 import { saveExport } from './save';
 import { sendFile } from './transfer';
 import './io.css';
+import { plural } from '../app/plural';
 
 type Message = { title: string; lines: string[]; error?: boolean };
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What a restore added, in words. */
 export function describeRestore(report: RestoreReport): string[] {
   const added = [
-    report.documents && count(report.documents, 'document', 'documents'),
-    report.annotations && count(report.annotations, 'note', 'notes'),
-    report.entities && count(report.entities, 'entity', 'entities'),
+    report.documents && plural(report.documents, 'document', 'documents'),
+    report.annotations && plural(report.annotations, 'note', 'notes'),
+    report.entities && plural(report.entities, 'entity', 'entities'),
   ].filter(Boolean);
   const lines = [added.length > 0 ? `Added ${added.join(', ')}.` : 'Everything in the backup was already in your library; nothing was added.'];
-  if (report.documentTags > 0) lines.push(`${count(report.documentTags, 'document', 'documents')} got tags back.`);
+  if (report.documentTags > 0) lines.push(`${plural(report.documentTags, 'document', 'documents')} got tags back.`);
   if (report.settings) lines.push('Your settings from the backup are in use.');
   return [...lines, ...report.problems];
 }

@@ -95,3 +95,19 @@ test('a start does not reopen a document that never opened last time: it opens t
   await third.goto(web.url);
   await expect(third.getByRole('heading', { level: 1, name: doc?.title ?? '' })).toBeVisible();
 });
+
+test('the app loads with no failed request and nothing in the console, its icon included', async ({ page, web }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  await openApp(page, web);
+  await expect(page.locator('.library-table tbody tr').first()).toBeVisible();
+  const icon = await page.request.get(`${web.origin}/favicon.ico`);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toBe('image/x-icon');
+  expect(problems).toEqual([]);
+});
