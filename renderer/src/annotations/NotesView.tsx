@@ -38,10 +38,11 @@ export function NotesView() {
   const list = useQuery(queries.annotations(filter));
   const docs = useQuery(queries.documents());
   const tags = useQuery(queries.tags());
+  const entities = useQuery(queries.entities());
   const [query, setQuery] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const navigate = useNavigate();
-  const ids = { doc: useId(), tag: useId(), colour: useId(), sort: useId(), search: useId() };
+  const ids = { doc: useId(), tag: useId(), entity: useId(), colour: useId(), sort: useId(), search: useId() };
 
   const titles = useMemo(() => new Map(docs.data?.map((d) => [d.id, d.title])), [docs.data]);
   const titleOf = (docId: string) => titles.get(docId) ?? 'A removed document';
@@ -102,6 +103,19 @@ export function NotesView() {
                     {t.tag.split('/').at(-1)} ({t.annotations})
                   </option>
                 ))}
+          </select>
+        </div>
+        <div className="nv-field">
+          <label htmlFor={ids.entity}>Entity</label>
+          <select id={ids.entity} value={params.get('entity') ?? ''} onChange={(e) => set('entity', e.target.value || undefined)}>
+            <option value="">Any entity</option>
+            {entities.data
+              ?.filter((entity) => entity.mentions > 0)
+              .map((entity) => (
+                <option key={entity.id} value={entity.id}>
+                  {entity.name}
+                </option>
+              ))}
           </select>
         </div>
         <div className="nv-field">
