@@ -30,21 +30,23 @@ export function AnnotationPanel({ list, activeId, onOpen, reattaching, onReattac
     if (!inPane) localStorage.setItem(KEY, open ? 'closed' : 'open');
     setOpen(!open);
   };
+  // Beside a pane, whose region it is part of, the notes are a region of their own rather than a page-level aside.
+  const Box = inPane ? 'section' : 'aside';
   const annotations = list.data ?? [];
   const placed = annotations.filter((a) => a.anchor.status === 'anchored');
   const orphans = annotations.filter((a) => a.anchor.status === 'orphaned');
 
   if (!open) {
     return (
-      <aside className="notes-panel is-closed" aria-label={label}>
+      <Box className="notes-panel is-closed" aria-label={label}>
         <button type="button" className="np-toggle" onClick={toggle} aria-expanded={false}>
           Notes{annotations.length > 0 ? ` (${annotations.length})` : ''}
         </button>
-      </aside>
+      </Box>
     );
   }
   return (
-    <aside className="notes-panel" aria-label={label}>
+    <Box className="notes-panel" aria-label={label}>
       <div className="np-head">
         <h2>
           Notes <span className="np-count">{annotations.length > 0 ? annotations.length : ''}</span>
@@ -106,7 +108,7 @@ export function AnnotationPanel({ list, activeId, onOpen, reattaching, onReattac
           </ol>
         </section>
       )}
-    </aside>
+    </Box>
   );
 }
 

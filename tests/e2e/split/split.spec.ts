@@ -173,9 +173,9 @@ test('at 900×700 both stacked panes show body text, their notes folded beside i
   }
   // Opened, a pane's notes lie beside the text; the other pane's stay folded.
   await pane(page, 'left').getByRole('button', { name: 'Notes', exact: true }).click();
-  await expect(page.getByRole('complementary', { name: 'Notes on the left document' }).getByRole('heading', { name: 'Notes' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Notes on the left document' }).getByRole('heading', { name: 'Notes' })).toBeVisible();
   expect(await bodyTextShown(page, 'left')).toBe(true);
-  await expect(page.getByRole('complementary', { name: 'Notes on the right document' }).getByRole('button', { name: 'Notes', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Notes on the right document' }).getByRole('button', { name: 'Notes', exact: true })).toBeVisible();
   await page.screenshot({ path: shot('split-900') });
 });
 
