@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach } from 'vitest';
+import { BLOCK_READING, type ApiImpl, type Block } from '../../main/common/contract';
 import { openDossier, type Dossier, type DossierOptions } from '../../main/core/service';
 
 /** The seed documents the app ships. */
@@ -58,4 +59,12 @@ export async function bundleChild(entry: string): Promise<string> {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   return outfile;
+}
+
+/** Every block of a document, read the way the reader reads them: the opening, then ranges of at most BLOCK_READING.maxRange. */
+export async function allBlocks(api: ApiImpl, docId: string): Promise<Block[]> {
+  const { blockCount } = await api.openDocument(docId);
+  const blocks: Block[] = [];
+  for (let from = 0; from < blockCount; from += BLOCK_READING.maxRange) blocks.push(...(await api.getBlocks(docId, from, from + BLOCK_READING.maxRange)));
+  return blocks;
 }

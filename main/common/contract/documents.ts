@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { method } from './method';
+import { BLOCK_READING } from './values';
+
+export { BLOCK_READING };
 
 /**
  * Ids are short opaque strings; the bound keeps hostile input cheap to reject.
@@ -81,7 +84,10 @@ export interface DocumentSummary {
   byline?: string;
 }
 
-export interface DocumentView extends DocumentSummary {
+/** A document as it opens: what the library knows of it, how many blocks it has, and its first screen of them. */
+export interface DocumentOpening extends DocumentSummary {
+  blockCount: number;
+  /** Blocks 0, 1, … as far as a screen goes: the others come from getBlocks as the reader scrolls. */
   blocks: Block[];
 }
 
@@ -97,8 +103,20 @@ export interface Status {
   notices: Notice[];
 }
 
+const BlockIndex = z.number().int().min(0).max(1e8);
+const Offset = z.number().int().min(0).max(1e9);
+
 export const documentsContract = {
   getStatus: method<Status>()(z.tuple([])),
+  /** Every document, in the library's own order (for pickers; the library's table reads listDocumentPage). */
   listDocuments: method<DocumentSummary[]>()(z.tuple([])),
-  getDocument: method<DocumentView>()(z.tuple([Id])),
+  openDocument: method<DocumentOpening>()(z.tuple([Id])),
+  /** Blocks [from, to) of a document, at most BLOCK_READING.maxRange of them; fewer past its end. */
+  getBlocks: method<Block[]>()(
+    z.tuple([Id, BlockIndex, BlockIndex]).refine(([, from, to]) => to >= from && to - from <= BLOCK_READING.maxRange, {
+      error: `a range of blocks goes forward and holds at most ${BLOCK_READING.maxRange} of them`,
+    }),
+  ),
+  /** The index of the block that holds an offset of the original text (a passage link's, a note's). */
+  blockAt: method<number>()(z.tuple([Id, Offset])),
 };

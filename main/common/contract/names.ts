@@ -11,7 +11,11 @@ export const METHOD_NAMES = [
   // documents
   'getStatus',
   'listDocuments',
-  'getDocument',
+  'openDocument',
+  'getBlocks',
+  'blockAt',
+  // library
+  'listDocumentPage',
   // search
   'search',
   'findInDocument',

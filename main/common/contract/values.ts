@@ -75,3 +75,11 @@ export const IMPORT_EXTENSIONS = {
   markdown: ['md', 'markdown', 'mdown'],
   text: ['txt', 'text'],
 } as const;
+
+/** How the core hands out a document's blocks: the first screen when it opens, then ranges of at most MAX_BLOCK_RANGE as the reader scrolls. */
+export const BLOCK_READING = { firstScreenBlocks: 60, firstScreenChars: 12_000, maxRange: 200 } as const;
+
+/** What the library's table sorts by, and the most rows one page of it holds. */
+export const LIBRARY_SORTS = ['title', 'date', 'length'] as const;
+export type LibrarySort = (typeof LIBRARY_SORTS)[number];
+export const MAX_LIBRARY_PAGE = 500;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Id, type Block, type DocumentFormat, type DocumentSummary } from '../../common/contract';
 import { DossierError } from '../../common/errors';
 import { describe } from './metadata';
-import { toBlocks } from './paragraphs';
+import { type BlockTable, RecentTables } from './block-table';
 import type { CollectionSpec, Store, StoreCollection, TextFolder } from '../store/store';
 
 /** What identifies an imported file beyond its name: how two imports are known to be the same file. */
@@ -109,7 +109,7 @@ export const hashText = (text: string): string => createHash('sha256').update(te
  * durable before it returns; callers emit documentChanged / documentRemoved.
  */
 export class Documents {
-  private readonly blockCache = new Map<string, Block[]>();
+  private readonly tables = new RecentTables();
 
   private constructor(
     private readonly library: StoreCollection<DocumentRecord, LibraryMeta>,
@@ -150,13 +150,16 @@ export class Documents {
     return text;
   }
 
-  /** The document as reading blocks, computed once per session. */
+  /** The document's reading blocks, packed; kept for the documents read last. */
+  blockTable(id: string): Promise<BlockTable> {
+    this.get(id);
+    return this.tables.get(id, () => this.text(id), this.get(id).format);
+  }
+
+  /** Every reading block of the document. */
   async blocks(id: string): Promise<Block[]> {
-    const cached = this.blockCache.get(id);
-    if (cached) return cached;
-    const blocks = toBlocks(await this.text(id), this.get(id).format);
-    this.blockCache.set(id, blocks);
-    return blocks;
+    const table = await this.blockTable(id);
+    return table.range(0, table.count);
   }
 
   /** Adds a document unless the same text is already in the library; returns the record and whether it is new. */
@@ -211,7 +214,7 @@ export class Documents {
     if (onlyIfNew && this.library.get(record.id)) return false;
     if (text !== undefined) {
       await this.texts.write(record.id, text, `the text of “${record.title}”`);
-      this.blockCache.delete(record.id);
+      this.tables.forget(record.id);
     }
     return this.library.update((draft) => {
       if (onlyIfNew && draft.get(record.id)) return false;
@@ -223,7 +226,7 @@ export class Documents {
   /** Removes a document's record, then its text (a text left behind by a crash in between is never read). */
   async remove(id: string): Promise<void> {
     await this.library.update((draft) => draft.remove(id));
-    this.blockCache.delete(id);
+    this.tables.forget(id);
     await this.texts.remove(id);
   }
 

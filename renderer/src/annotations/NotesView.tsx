@@ -10,6 +10,7 @@ import { AnnotationForm } from './AnnotationEditor';
 import { colorName, deleteWithUndo, quoteOf } from './model';
 import { FilterChips } from '../sidebar/FilterChips';
 import { useFilteredIds } from '../sidebar/useFilteredIds';
+import { plural } from '../app/plural';
 import './annotations.css';
 
 const SORTS: Record<AnnotationSort, string> = { position: 'Document and position', newest: 'Newest first', oldest: 'Oldest first' };
@@ -38,11 +39,12 @@ export function NotesView() {
   const list = useQuery(queries.annotations(filter));
   const docs = useQuery(queries.documents());
   const tags = useQuery(queries.tags());
+  const entities = useQuery(queries.entities());
   const [query, setQuery] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const navigate = useNavigate();
-  const ids = { doc: useId(), tag: useId(), colour: useId(), sort: useId(), search: useId() };
+  const ids = { doc: useId(), tag: useId(), entity: useId(), colour: useId(), sort: useId(), search: useId() };
 
   const titles = useMemo(() => new Map(docs.data?.map((d) => [d.id, d.title])), [docs.data]);
   const titleOf = (docId: string) => titles.get(docId) ?? 'A removed document';
@@ -105,6 +107,19 @@ export function NotesView() {
                     {t.tag.split('/').at(-1)} ({t.annotations})
                   </option>
                 ))}
+          </select>
+        </div>
+        <div className="nv-field">
+          <label htmlFor={ids.entity}>Entity</label>
+          <select id={ids.entity} value={params.get('entity') ?? ''} onChange={(e) => set('entity', e.target.value || undefined)}>
+            <option value="">Any entity</option>
+            {entities.data
+              ?.filter((entity) => entity.mentions > 0)
+              .map((entity) => (
+                <option key={entity.id} value={entity.id}>
+                  {entity.name}
+                </option>
+              ))}
           </select>
         </div>
         <div className="nv-field">
@@ -219,4 +234,4 @@ function InlineEditor({ annotation, title, onClose }: { annotation: Annotation; 
   );
 }
 
-const count = (n: number): string => `${n.toLocaleString('en')} annotation${n === 1 ? '' : 's'}`;
+const count = (n: number): string => plural(n, 'annotation');

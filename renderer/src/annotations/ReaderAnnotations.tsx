@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { Annotation, DocumentView, HighlightColor } from '../../../main/common/contract';
+import type { Annotation, DocumentOpening, HighlightColor } from '../../../main/common/contract';
 import { DEFAULT_SETTINGS, HIGHLIGHT_COLORS } from '../../../main/common/contract/values';
 import { queries } from '../api/queries';
 import { useCommands } from '../commands/registry';
 import { useSettings } from '../theme/settings';
 import type { BlockDecorations } from '../reader/decorations';
+import { reveal } from '../reader/reveal';
 import { AnnotationEditor, type EditorFocus } from './AnnotationEditor';
 import { AnnotationPanel } from './AnnotationPanel';
 import { createAnnotation, reattachAnnotation } from './changes';
@@ -35,20 +36,31 @@ export interface ReaderAnnotationsState {
 const NO_ANNOTATIONS: Annotation[] = [];
 const FLASH_MS = 1800;
 
-/** A document's annotations as the reader shows them. `?annotation=<id>` scrolls to one and marks it. */
-export function useReaderAnnotations(doc: DocumentView): ReaderAnnotationsState {
+/**
+ * A document's annotations as the reader shows them (`doc.blocks`: those
+ * loaded around the view). `?annotation=<id>` scrolls to one and marks it;
+ * `show` brings a passage whose blocks are not loaded into view.
+ */
+export function useReaderAnnotations(doc: DocumentOpening, show: (start: number) => void): ReaderAnnotationsState {
   const list = useQuery(queries.annotations({ docId: doc.id }));
   const annotations = list.data ?? NO_ANNOTATIONS;
   const [editing, setEditing] = useState<Editing | null>(null);
   const [flashed, setFlashed] = useState<string | null>(null);
   const [params] = useSearchParams();
   const landing = params.get('annotation');
+  const latest = useRef(annotations);
+  latest.current = annotations;
 
-  const flash = useCallback((id: string) => {
-    const element = document.querySelector(`[${ANNOTATIONS_ATTRIBUTE}~="${CSS.escape(id)}"]`);
-    element?.scrollIntoView({ block: 'center' });
-    setFlashed(id);
-  }, []);
+  const flash = useCallback(
+    (id: string) => {
+      const element = document.querySelector<HTMLElement>(`[${ANNOTATIONS_ATTRIBUTE}~="${CSS.escape(id)}"]`);
+      const anchor = latest.current.find((a) => a.id === id)?.anchor;
+      if (element) reveal(element);
+      else if (anchor?.status === 'anchored') show(anchor.start);
+      setFlashed(id);
+    },
+    [show],
+  );
 
   useEffect(() => {
     if (!flashed) return;
@@ -71,8 +83,10 @@ export function useReaderAnnotations(doc: DocumentView): ReaderAnnotationsState 
 
 interface Props {
   state: ReaderAnnotationsState;
-  doc: DocumentView;
+  doc: DocumentOpening;
   article: RefObject<HTMLElement | null>;
+  /** In a pane of the split view, and the name of its notes panel (see AnnotationPanel). */
+  pane?: { label: string };
 }
 
 /**
@@ -82,7 +96,7 @@ interface Props {
  * entity") as commands too. The colour H uses is the last one chosen, kept
  * in the settings.
  */
-export function ReaderAnnotations({ state, doc, article }: Props) {
+export function ReaderAnnotations({ state, doc, article, pane }: Props) {
   const { list, editing, setEditing, activeId, flash } = state;
   const annotations = list.data ?? NO_ANNOTATIONS;
   const [selection, setSelection] = useState<TextSelection | null>(null);
@@ -207,6 +221,8 @@ export function ReaderAnnotations({ state, doc, article }: Props) {
         </div>
       )}
       <AnnotationPanel
+        inPane={pane !== undefined}
+        label={pane?.label}
         list={list}
         activeId={activeId}
         onOpen={(annotation) => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useNavigate } from 'react-router';
-import type { Annotation, Block, DocumentMatch, DocumentView } from '../../../main/common/contract';
+import type { Annotation, Block, DocumentMatch, DocumentOpening } from '../../../main/common/contract';
 import { useCommands } from '../commands/registry';
 import { currentPlatform, formatShortcut } from '../commands/shortcuts';
 import {
@@ -20,6 +20,7 @@ import {
   type Unit,
 } from '../reader/caret';
 import type { BlockDecorations } from '../reader/decorations';
+import type { Goal } from '../reader/scroller';
 import { colorName } from './model';
 import type { ReaderAnnotationsState } from './ReaderAnnotations';
 
@@ -63,8 +64,6 @@ interface Mark {
 }
 
 export interface ReadingCursor {
-  /** Blocks the selection starts and ends in: the long reader keeps them drawn (VirtualBlocks `keep`). */
-  blocks: number[];
   /** For the reader's text element: it takes the focus and says how to use it. */
   textProps: { tabIndex: number; 'aria-describedby': string };
   /** Selects a find match in the text and gives the text the focus (the find bar closing). */
@@ -74,16 +73,19 @@ export interface ReadingCursor {
 }
 
 interface Options {
-  doc: DocumentView;
+  /** The document, with the blocks loaded around the view. */
+  doc: DocumentOpening;
   article: RefObject<HTMLElement | null>;
   /** Every decoration of the text: the mentions are stepped to from here. */
   layers: BlockDecorations;
   annotations: ReaderAnnotationsState;
+  /** Scrolls the reader to a block that is not drawn (VirtualBlocks draws those near the view). */
+  bringIntoView: (goal: Goal) => void;
 }
 
 /** The keyboard's selection in one reader pane. */
-export function useReadingCursor({ doc, article, layers, annotations }: Options): ReadingCursor {
-  const { blocks } = doc;
+export function useReadingCursor({ doc, article, layers, annotations, bringIntoView }: Options): ReadingCursor {
+  const { blocks, blockCount } = doc;
   const hintId = useId();
   const [range, setRange] = useState<CaretRange | null>(null);
   const [spoken, setSpoken] = useState('');
@@ -102,7 +104,7 @@ export function useReadingCursor({ doc, article, layers, annotations }: Options)
     [],
   );
 
-  useShownRange(article, blocks, range, shown);
+  useShownRange(article, blocks, range, shown, bringIntoView);
 
   /** Where the keyboard starts from: the selection on screen, else the keyboard's last one, else the top of the view. */
   const startingPoint = useCallback((): CaretRange => {
@@ -133,9 +135,9 @@ export function useReadingCursor({ doc, article, layers, annotations }: Options)
         setSpoken(direction === 1 ? 'End of the document' : 'Start of the document');
         return;
       }
-      show(next, describe(blocks, next));
+      show(next, describe(blocks, blockCount, next));
     },
-    [blocks, show, startingPoint],
+    [blocks, blockCount, show, startingPoint],
   );
 
   const step = useCallback(
@@ -191,12 +193,11 @@ export function useReadingCursor({ doc, article, layers, annotations }: Options)
       article.current?.focus({ preventScroll: true });
       if (!match) return;
       const found: CaretRange = { anchor: { block: match.block, offset: match.from }, focus: { block: match.block, offset: match.to } };
-      show(found, describe(blocks, found));
+      show(found, describe(blocks, blockCount, found));
     },
-    [article, blocks, show],
+    [article, blocks, blockCount, show],
   );
 
-  const blocksKept = useMemo(() => (range ? [range.anchor.block, range.focus.block] : []), [range]);
   const status = (
     <>
       <p id={hintId} className="visually-hidden">
@@ -207,7 +208,7 @@ export function useReadingCursor({ doc, article, layers, annotations }: Options)
       </p>
     </>
   );
-  return { blocks: blocksKept, textProps: { tabIndex: 0, 'aria-describedby': hintId }, place, status };
+  return { textProps: { tabIndex: 0, 'aria-describedby': hintId }, place, status };
 }
 
 /**
@@ -216,7 +217,7 @@ export function useReadingCursor({ doc, article, layers, annotations }: Options)
  * the selection, and it is put back at once; whoever else changes the
  * selection (the mouse, a highlight made, Esc) takes over from the keyboard.
  */
-function useShownRange(article: RefObject<HTMLElement | null>, blocks: readonly Block[], range: CaretRange | null, shown: { current: boolean }): void {
+function useShownRange(article: RefObject<HTMLElement | null>, blocks: readonly Block[], range: CaretRange | null, shown: { current: boolean }, bringIntoView: (goal: Goal) => void): void {
   const current = useRef(range);
   current.current = range;
 
@@ -224,7 +225,8 @@ function useShownRange(article: RefObject<HTMLElement | null>, blocks: readonly 
     const element = article.current;
     if (!element || !range || !shown.current) return;
     const now = selectedCarets(element, blocks);
-    if (!now || !sameRange(now, range)) selectCarets(element, range);
+    // A range whose blocks are not drawn is scrolled to; drawn, it is selected on the next render.
+    if ((!now || !sameRange(now, range)) && !selectCarets(element, range)) bringIntoView({ index: range.focus.block, align: 'center' });
   });
 
   // A new selection comes into view.
@@ -330,9 +332,9 @@ function highlightLabel(annotation: Annotation): string {
 }
 
 /** What the live region says of a selection: its text and where it is. */
-function describe(blocks: readonly Block[], range: CaretRange): string {
+function describe(blocks: readonly Block[], count: number, range: CaretRange): string {
   const [start, end] = ends(range);
-  const where = start.block === end.block ? `paragraph ${start.block + 1} of ${blocks.length}` : `paragraphs ${start.block + 1} to ${end.block + 1} of ${blocks.length}`;
+  const where = start.block === end.block ? `paragraph ${start.block + 1} of ${count}` : `paragraphs ${start.block + 1} to ${end.block + 1} of ${count}`;
   return `${spokenText(textBetween(blocks, [start, end]))} (${where})`;
 }
 

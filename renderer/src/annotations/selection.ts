@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Block } from '../../../main/common/contract';
 import { cleanOffsetAt, textBetween } from '../reader/caret';
+import { blockOf } from '../reader/loaded';
 import { cleanToOriginal } from '../reader/spans';
 
 /** What the reader has selected, in the document's ORIGINAL text offsets (what annotations and mentions anchor on). */
@@ -73,8 +74,8 @@ export function readSelection(article: HTMLElement, docId: string, blocks: Block
   const covered = [...article.querySelectorAll<HTMLElement>('[data-block]')].filter((el) => range.intersectsNode(el));
   const firstEl = covered[0];
   const lastEl = covered.at(-1);
-  const first = firstEl && blocks[Number(firstEl.dataset['block'])];
-  const last = lastEl && blocks[Number(lastEl.dataset['block'])];
+  const first = firstEl && blockOf(blocks, Number(firstEl.dataset['block']));
+  const last = lastEl && blockOf(blocks, Number(lastEl.dataset['block']));
   if (!firstEl || !lastEl || !first || !last) return null;
   const from = firstEl.contains(range.startContainer) ? cleanOffsetAt(firstEl, range.startContainer, range.startOffset, first.text.length) : 0;
   const to = lastEl.contains(range.endContainer) ? cleanOffsetAt(lastEl, range.endContainer, range.endOffset, last.text.length) : last.text.length;

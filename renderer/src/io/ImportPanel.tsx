@@ -4,6 +4,7 @@ import type { ImportOutcome } from '../../../main/common/contract';
 import type { ImportProgress } from './ImportLayer';
 import { formatBytes } from '../../../main/common/format';
 import { ReplaceQuestion, type ReplaceAnswer } from './ReplaceQuestion';
+import { plural } from '../app/plural';
 import './io.css';
 
 interface Props {
@@ -13,11 +14,9 @@ interface Props {
   onAnswer: (answer: ReplaceAnswer) => void;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /**
- * A card at the bottom of the window, not a modal: reading and searching go
- * on while files import. It shows the file being read with a progress bar
+ * A tray at the bottom of the window, not a modal: reading and searching go
+ * on while files import, and the view above it shrinks so nothing is hidden. It shows the file being read with a progress bar
  * and Cancel, then what happened to every file.
  */
 export function ImportPanel({ progress, onCancel, onDismiss, onAnswer }: Props) {
@@ -109,7 +108,7 @@ function OutcomeRow({ outcome }: { outcome: ImportOutcome }) {
           <span className="outcome-reason">
             Updated from {outcome.name}
             {outcome.annotations && outcome.annotations.anchored + outcome.annotations.orphaned > 0
-              ? `: ${plural(outcome.annotations.anchored, 'note', 'notes')} found their passage${outcome.annotations.orphaned > 0 ? `, ${outcome.annotations.orphaned} could not and ${outcome.annotations.orphaned === 1 ? 'is' : 'are'} kept aside` : ''}.`
+              ? `: ${plural(outcome.annotations.anchored, 'note')} found their passage${outcome.annotations.orphaned > 0 ? `, ${outcome.annotations.orphaned} could not and ${outcome.annotations.orphaned === 1 ? 'is' : 'are'} kept aside` : ''}.`
               : '.'}
           </span>
         </li>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Block, DocumentMatch } from '../../../main/common/contract';
+import { blockOf } from './loaded';
 
 /*
  * Find in the document finds what is typed as it is typed: several words are
@@ -22,11 +23,15 @@ export function findQuery(text: string): string {
 const loose = (text: string): string =>
   text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** The matches of a phrase that hold all of it (the document also marks its words where they stand alone). */
+/** The matches of a phrase that hold all of it (the document also marks its words where they stand alone); `blocks`: those loaded. */
 export function wholeMatches(matches: readonly DocumentMatch[], blocks: readonly Block[], text: string): DocumentMatch[] {
   const phrase = loose(text);
   if (!NOT_ONE_WORD.test(text.trim()) || phrase === '') return [...matches];
-  return matches.filter((m) => loose(blocks[m.block]?.text.slice(m.from, m.to) ?? '').includes(phrase));
+  // A match in a block not loaded yet cannot be judged here, and is kept.
+  return matches.filter((m) => {
+    const block = blockOf(blocks, m.block);
+    return !block || loose(block.text.slice(m.from, m.to)).includes(phrase);
+  });
 }
 
 interface Props {

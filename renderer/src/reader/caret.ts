@@ -1,14 +1,18 @@
 import type { Block } from '../../../main/common/contract';
+import { firstIndexAtOrAfter } from '../../../main/common/sorted';
+import { blockOf } from './loaded';
 import { firstBlockEndingAfter, originalToClean } from './spans';
 
 /*
  * The reader's keyboard caret: a place in the reading text as a block and a
  * clean-text offset in it (what the reader shows), worked out from the
  * blocks' text rather than from the page, so that it moves through a long
- * document whose blocks are not all drawn (VirtualBlocks).
+ * document whose blocks are not all drawn (VirtualBlocks). A caret names its
+ * block by the block's index in the document; the blocks given are those
+ * loaded, in order, which may be any run of the document's.
  */
 
-/** A place in the reading text: before the character `offset` of block `block`. */
+/** A place in the reading text: before the character `offset` of the block whose index is `block`. */
 export interface Caret {
   block: number;
   offset: number;
@@ -68,14 +72,18 @@ function trimmed(text: string, pieces: Piece[]): Piece[] {
   });
 }
 
+/** Where the block of index `index` is (or would be) among the loaded blocks. */
+const positionOf = (blocks: readonly Block[], index: number): number => firstIndexAtOrAfter(blocks, index, { key: (b) => b.index });
+
 /**
  * The unit after `after` (the first one starting there or later) or, going
  * back, the one before `before` (the last one ending there or earlier), as
  * a range from its start to its end; null at either end of the text.
  */
 export function adjacentUnit(blocks: readonly Block[], unit: Unit, direction: 1 | -1, from: Caret): CaretRange | null {
-  for (let b = from.block; b >= 0 && b < blocks.length; b += direction) {
-    const pieces = unitsOf(blocks[b] as Block, unit);
+  for (let p = positionOf(blocks, from.block); p >= 0 && p < blocks.length; p += direction) {
+    const { index: b } = blocks[p] as Block;
+    const pieces = unitsOf(blocks[p] as Block, unit);
     const found =
       direction === 1
         ? pieces.find(([start]) => b > from.block || start >= from.offset)
@@ -87,8 +95,9 @@ export function adjacentUnit(blocks: readonly Block[], unit: Unit, direction: 1 
 
 /** Where a selection's moving end goes when it grows or shrinks by one unit: the next unit's end, or the previous unit's start. */
 export function extendedFocus(blocks: readonly Block[], unit: Unit, direction: 1 | -1, focus: Caret): Caret | null {
-  for (let b = focus.block; b >= 0 && b < blocks.length; b += direction) {
-    const pieces = unitsOf(blocks[b] as Block, unit);
+  for (let p = positionOf(blocks, focus.block); p >= 0 && p < blocks.length; p += direction) {
+    const { index: b } = blocks[p] as Block;
+    const pieces = unitsOf(blocks[p] as Block, unit);
     const found =
       direction === 1
         ? pieces.find(([, end]) => b > focus.block || end > focus.offset)
@@ -100,9 +109,10 @@ export function extendedFocus(blocks: readonly Block[], unit: Unit, direction: 1
 
 /** The text between two carets as the reader shows it (blocks joined by line breaks). */
 export function textBetween(blocks: readonly Block[], [from, to]: [Caret, Caret]): string {
-  if (from.block === to.block) return blocks[from.block]?.text.slice(from.offset, to.offset) ?? '';
-  const middle = blocks.slice(from.block + 1, to.block).map((b) => b.text);
-  return [blocks[from.block]?.text.slice(from.offset) ?? '', ...middle, blocks[to.block]?.text.slice(0, to.offset) ?? ''].join('\n');
+  const first = blockOf(blocks, from.block)?.text ?? '';
+  if (from.block === to.block) return first.slice(from.offset, to.offset);
+  const middle = blocks.slice(positionOf(blocks, from.block + 1), positionOf(blocks, to.block)).map((b) => b.text);
+  return [first.slice(from.offset), ...middle, blockOf(blocks, to.block)?.text.slice(0, to.offset) ?? ''].join('\n');
 }
 
 /** A range of the original text [start, end) as carets, or null when no block shows it. */
@@ -113,8 +123,9 @@ export function caretsOf(blocks: readonly Block[], start: number, end: number): 
     const pieces = originalToClean(blocks[b] as Block, start, end);
     const [head, tail] = [pieces[0], pieces.at(-1)];
     if (!head || !tail) continue;
-    first ??= { block: b, offset: head[0] };
-    last = { block: b, offset: tail[1] };
+    const { index } = blocks[b] as Block;
+    first ??= { block: index, offset: head[0] };
+    last = { block: index, offset: tail[1] };
   }
   return first && last ? [first, last] : null;
 }
@@ -186,7 +197,7 @@ function caretAt(article: HTMLElement, blocks: readonly Block[], node: Node, off
   const element = node instanceof Element ? node : node.parentElement;
   const blockEl = element?.closest<HTMLElement>('[data-block]');
   if (!blockEl || !article.contains(blockEl)) return null;
-  const block = blocks[Number(blockEl.dataset['block'])];
+  const block = blockOf(blocks, Number(blockEl.dataset['block']));
   return block ? { block: block.index, offset: cleanOffsetAt(blockEl, node, offset, block.text.length) } : null;
 }
 

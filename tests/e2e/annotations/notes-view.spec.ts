@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { Block, DocumentSummary, DocumentView } from '../../../main/common/contract';
+import type { Block, DocumentSummary } from '../../../main/common/contract';
 import { callApi } from '../a11y/data';
 import { test, expect, openApp, shot } from '../fixtures';
 
@@ -10,7 +10,7 @@ const SEED_002 = 'The State Grid Corporation of China and China Telecom Group Co
 async function annotate(page: Page, phrase: string, note: string): Promise<void> {
   const docs = await callApi<DocumentSummary[]>(page, 'listDocuments');
   const id = docs.find((d) => d.source.startsWith('002'))?.id ?? '';
-  const { blocks } = await callApi<DocumentView>(page, 'getDocument', id);
+  const blocks = await callApi<Block[]>(page, 'getBlocks', id, 0, 200);
   const block = blocks.find((b) => b.text.includes(phrase)) as Block;
   const [spanStart] = block.spans[0] as [number, number];
   const start = spanStart + block.text.indexOf(phrase);

@@ -126,7 +126,7 @@ test('Ctrl+E in the reader exports the document’s notes as Markdown that reads
   await openApp(page, web);
   const docs = await call<Array<{ id: string; title: string; source: string }>>(page, web, 'listDocuments');
   const doc = docs.find((d) => d.source.startsWith('003')) as { id: string; title: string };
-  const view = await call<{ blocks: Array<{ text: string; spans: Array<[number, number]> }> }>(page, web, 'getDocument', doc.id);
+  const view = await call<{ blocks: Array<{ text: string; spans: Array<[number, number]> }> }>(page, web, 'openDocument', doc.id);
   const block = view.blocks.find((b) => b.text.includes('Ericsson')) as { text: string; spans: Array<[number, number]> };
   const [spanStart] = block.spans[0] as [number, number];
   const at = spanStart + block.text.indexOf('Ericsson');
@@ -161,7 +161,7 @@ test('the whole library exports as one .zip in the browser: a folder with one Ma
   const docs = await call<Array<{ id: string; title: string }>>(page, web, 'listDocuments');
   const noted = docs.slice(0, 2);
   for (const [i, doc] of noted.entries()) {
-    const view = await call<{ blocks: Array<{ spans: Array<[number, number]> }> }>(page, web, 'getDocument', doc.id);
+    const view = await call<{ blocks: Array<{ spans: Array<[number, number]> }> }>(page, web, 'openDocument', doc.id);
     const [start] = view.blocks[0]?.spans[0] as [number, number];
     await call(page, web, 'createAnnotation', { docId: doc.id, start, end: start + 12, note: `Note ${i + 1} on “${doc.title}”` });
   }

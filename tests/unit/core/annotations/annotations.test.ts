@@ -9,7 +9,7 @@ import { createDispatcher } from '../../../../main/core/dispatch';
 import { Documents } from '../../../../main/core/library/documents';
 import type { Dossier } from '../../../../main/core/service';
 import { Store } from '../../../../main/core/store/store';
-import { openTestDossier, seedId } from '../../helpers';
+import { allBlocks, openTestDossier, seedId } from '../../helpers';
 
 const SENTENCE = 'The two sides will further deepen cooperation in the fields of intelligent information infrastructure construction and network information security';
 
@@ -147,7 +147,7 @@ describe('notes in the library search', () => {
   it('finds a note by its words, at the passage it is on, and forgets what was edited away', async () => {
     const { dossier, docId, start, end } = await withSentence();
     const created = await dossier.api.createAnnotation({ docId, start, end, note: 'Compare with the *Huawei* partnership', tags: ['energy/grid'] });
-    const block = (await dossier.api.getDocument(docId)).blocks.find((b) => b.start <= start && start < b.end);
+    const block = (await allBlocks(dossier.api, docId)).find((b) => b.start <= start && start < b.end);
     const [hit] = await noteHits(dossier, 'huawei');
     expect(hit).toMatchObject({ kind: 'note', noteId: created.id, blockIndex: block?.index });
     expect(hit && hit.snippet.highlights.map(([from, to]) => hit.snippet.text.slice(from, to))).toEqual(['Huawei']);

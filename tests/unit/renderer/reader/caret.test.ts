@@ -50,4 +50,17 @@ describe('the reader’s keyboard caret', () => {
     expect(carets && textBetween(blocks, carets)).toBe('RMB 3 trillion market.\nChen Zhongyue spoke');
     expect(carets?.[1]).toEqual({ block: 1, offset: 'Chen Zhongyue spoke'.length });
   });
+
+  it('names blocks by their index in the document when only a run of them is loaded', () => {
+    const loaded = blocks.slice(1);
+    const next = adjacentUnit(loaded, 'sentence', 1, { block: 1, offset: 0 }) as CaretRange;
+    expect(next.anchor.block).toBe(1);
+    expect(textBetween(loaded, ends(next))).toBe('Chen Zhongyue spoke first.');
+    const paragraph = extendedFocus(loaded, 'paragraph', 1, next.focus);
+    expect(paragraph?.block).toBe(1);
+    const grown = extendedFocus(loaded, 'paragraph', 1, paragraph as { block: number; offset: number });
+    expect(grown?.block).toBe(2);
+    expect(textBetween(loaded, [next.anchor, grown as { block: number; offset: number }])).toBe('Chen Zhongyue spoke first. Yang Jinbai followed.\nA last paragraph.');
+    expect(caretsOf(loaded, loaded[1]!.start, loaded[1]!.end)?.[0].block).toBe(2);
+  });
 });

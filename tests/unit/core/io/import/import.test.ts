@@ -55,7 +55,7 @@ describe('importing documents', () => {
     const revised = REPORT.replace('in March', 'in late March').replace('Dredging of the northern channel begins next spring and will take eighteen months to complete.', 'Dredging was postponed.');
     const asked = await importFile(api, 'harbour.txt', utf8(revised));
     expect(asked).toMatchObject({ status: 'matches', document: { id, title: 'Harbour Authority Annual Review' } });
-    expect(await api.getDocument(id)).toMatchObject({ length: REPORT.length });
+    expect(await api.openDocument(id)).toMatchObject({ length: REPORT.length });
     const outcome = await api.importUpload(asked.uploadId as string, { onMatch: 'replace' });
     expect(outcome).toMatchObject({ status: 'replaced', document: { id }, annotations: { anchored: 1, orphaned: 1 } });
 
@@ -134,7 +134,7 @@ describe('importing a file that looks like one already in the library', () => {
     const kept = await api.importUpload(second.uploadId as string, { onMatch: 'keep' });
     expect(kept).toMatchObject({ status: 'added', document: { title: 'Mountain rail', source: 'index.html' } });
     expect(kept.document?.id).not.toBe(id);
-    expect((await api.getDocument(id)).title).toBe('Harbour news');
+    expect((await api.openDocument(id)).title).toBe('Harbour news');
     expect((await api.listAnnotations({ docId: id })).find((a) => a.id === note.id)?.anchor.status).toBe('anchored');
     expect((await api.listDocuments()).filter((d) => d.source === 'index.html')).toHaveLength(2);
   });
