@@ -163,7 +163,7 @@ function Pane({ doc, paneId = '', query = '', target = null, active = true, onPa
   const mentions = useReaderMentions(reading);
   const searchLayer = find.layer;
   const layers = useMemo(() => mergeDecorations(searchLayer, annotations.layer, mentions.layer), [searchLayer, annotations.layer, mentions.layer]);
-  const cursor = useReadingCursor({ doc: reading, article, layers, annotations, bringIntoView: go });
+  const cursor = useReadingCursor({ doc: reading, article, layers, annotations, bringIntoView: go, reach: showOffset });
 
   useCommands(() => (active ? [{ id: 'reader.find', title: 'Find in the document', group: 'Edit', shortcuts: ['Mod+F'], run: find.show }] : []), [active, find.show]);
   useParagraphPick(article, onParagraph);
