@@ -226,7 +226,7 @@ function Pane({ doc, paneId = '', query = '', target = null, active = true, onPa
         >
           <header className="doc-header">
             <h1 id={`${prefix}doc-title`}>{doc.title}</h1>
-            <p className="doc-meta">{[formatDate(doc.date), formatLength(doc.words), doc.source].join(' · ')}</p>
+            <p className="doc-meta">{[doc.byline, formatDate(doc.date), formatLength(doc.words), doc.source].filter(Boolean).join(' · ')}</p>
             <DocumentTags docId={doc.id} />
             <div className="doc-actions">
               <ExportButton />
