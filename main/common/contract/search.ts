@@ -8,6 +8,8 @@ export const SearchQuery = z.strictObject({
   /** What the box holds, filters included: see main/core/search/query.ts for the syntax. */
   q: z.string().max(1000),
   limit: z.number().int().min(1).max(200).optional(),
+  /** Every note that matches, besides each document's best few hits (3): what the Notes view filters by. */
+  everyNote: z.boolean().optional(),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 

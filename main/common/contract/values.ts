@@ -45,16 +45,16 @@ export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as
 /** What a search result can be, as `is:` picks it. */
 export type ResultKind = 'passage' | 'note' | 'entity';
 
-/** The words `is:` takes (lower-cased), and the kind of result each stands for. */
-export const RESULT_KIND_WORDS: Readonly<Record<string, ResultKind>> = {
-  note: 'note',
-  notes: 'note',
-  entity: 'entity',
-  entities: 'entity',
-  passage: 'passage',
-  passages: 'passage',
-  text: 'passage',
-};
+/** The words `is:` takes (lower-cased), and the kind of result each stands for: a Map, so that no word typed (`constructor`, `__proto__`) finds what an object inherits. */
+export const RESULT_KIND_WORDS: ReadonlyMap<string, ResultKind> = new Map([
+  ['note', 'note'],
+  ['notes', 'note'],
+  ['entity', 'entity'],
+  ['entities', 'entity'],
+  ['passage', 'passage'],
+  ['passages', 'passage'],
+  ['text', 'passage'],
+]);
 
 /** The reading text's size in pixels: the reader's buttons step within these bounds, and settings outside them are refused. */
 export const FONT_SIZES = { min: 14, max: 26 } as const;

@@ -12,11 +12,11 @@ export function searchApi(ctx: CoreContext): Pick<ApiImpl, 'search' | 'findInDoc
   const { index, documents } = ctx;
   const scopes = new SearchScope(ctx, ctx.events);
   return {
-    search: async ({ q, limit }) => {
+    search: async ({ q, limit, everyNote }) => {
       const started = performance.now();
       const parsed = parseQuery(q);
       const { scope, chips, problems } = await scopes.resolve(parsed);
-      const found = await index.search(parsed, limit ?? 20, scope);
+      const found = await index.search(parsed, limit ?? 20, scope, { everyNote });
       const entities = isEmptyQuery(parsed) ? [] : scopes.matchEntities(parsed);
       return { query: q, ...found, entities, chips, problems, tookMs: performance.now() - started };
     },

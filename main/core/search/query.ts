@@ -13,7 +13,7 @@
  *
  * Pure code: no Node, no DOM.
  */
-import { FILTER_KEYS, type FilterKey, type QueryChip } from '../../common/contract';
+import { FILTER_KEYS, RESULT_KIND_WORDS, type FilterKey, type QueryChip, type ResultKind } from '../../common/contract';
 import { atomsOf, queryWords } from '../text/tokens';
 
 /** A word to match. `typing`: the word at the caret, which matches as a prefix from its first letter. */
@@ -33,8 +33,6 @@ export interface ParsedPhrase {
   atoms: string[];
   open: boolean;
 }
-
-export type ResultKind = 'passage' | 'note' | 'entity';
 
 export interface QueryFilters {
   tags: string[];
@@ -72,12 +70,22 @@ export interface Scope {
   before: string | null;
   /** The kinds of result it shows (none: all). */
   kinds: readonly ResultKind[];
+  /**
+   * The notes it may show (null: every note of those documents): tag: and
+   * entity: keep a note for what it carries itself, as the Notes view does.
+   */
+  noteIds: readonly string[] | null;
 }
 
 /** The whole library, every kind of result. */
-export const EVERYWHERE: Scope = { docIds: null, after: null, before: null, kinds: [] };
+export const EVERYWHERE: Scope = { docIds: null, after: null, before: null, kinds: [], noteIds: null };
 
-const KINDS: Record<string, ResultKind> = { note: 'note', notes: 'note', entity: 'entity', entities: 'entity', passage: 'passage', passages: 'passage', text: 'passage' };
+/** What a search shows of each document it finds. */
+export interface HitOptions {
+  /** Every note that matches, besides the document's best few hits: the Notes view filters by them. */
+  everyNote?: boolean;
+}
+
 const DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** One whitespace-separated piece of the query; a quoted part may hold spaces. */
@@ -163,7 +171,7 @@ function addFilter(parsed: ParsedQuery, key: FilterKey, value: string, item: Ite
       filters.docs.push(value);
       break;
     case 'is': {
-      const kind = KINDS[value.toLowerCase()];
+      const kind = RESULT_KIND_WORDS.get(value.toLowerCase());
       if (kind) filters.kinds.push(kind);
       else invalid(parsed, chip, `is:${value} is not a kind of result: use is:note, is:entity or is:passage`);
       break;

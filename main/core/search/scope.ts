@@ -5,7 +5,9 @@
  * - in: names documents of the library (its chip shows the title);
  * - tag:, entity: and type: become the set of documents they allow, as the
  *   tags and entities modules define it (documentsWith: a document's own
- *   tags, its annotations' tags, the entities it mentions);
+ *   tags, its annotations' tags, the entities it mentions); tag: and entity:
+ *   also the notes they allow, each for what it carries itself
+ *   (annotationsWith, as the Notes view filters);
  * - after:, before: and is: pass as they are (the parser checked them).
  *
  * And the entity names (and aliases) that match the query, shown as entities.
@@ -15,7 +17,7 @@
  */
 import type { EntityHit, EntityType, QueryChip } from '../../common/contract';
 import type { CoreEmitter } from '../events';
-import { documentsWith, type FilterSources } from './filters';
+import { annotationsWith, documentsWith, type FilterSources } from './filters';
 import type { ParsedQuery, QueryFilters, Scope } from './query';
 import { snippetOf, termRanges } from '../text/snippets';
 import { forEachTerm, normalizeTerm } from '../text/tokens';
@@ -28,16 +30,17 @@ export interface ResolvedQuery {
   problems: string[];
 }
 
-/** Documents the tag:, entity: and type: filters allow (null: all), and those filters that could not be understood. */
+/** Documents and notes the tag:, entity: and type: filters allow (null: all), and those filters that could not be understood. */
 interface Allowed {
   docIds: string[] | null;
+  noteIds: string[] | null;
   problems: string[];
 }
 
-/** The scope of filters whose tag:, entity: and type: allow `docIds` (null: all): in: narrows them further. */
-export function scopeOf({ docs, after, before, kinds }: QueryFilters, docIds: readonly string[] | null = null): Scope {
+/** The scope of filters whose tag:, entity: and type: allow `docIds` and `noteIds` (null: all): in: narrows the documents further. */
+export function scopeOf({ docs, after, before, kinds }: QueryFilters, { docIds = null, noteIds = null }: Partial<Pick<Allowed, 'docIds' | 'noteIds'>> = {}): Scope {
   const named = docs.length > 0 ? (docIds ?? docs).filter((id) => docs.includes(id)) : docIds;
-  return { docIds: named, after, before, kinds };
+  return { docIds: named, after, before, kinds, noteIds };
 }
 
 const ENTITY_HITS = 5;
@@ -64,12 +67,12 @@ export class SearchScope {
       return { ...chip, valid: title !== undefined, ...(title !== undefined && { label: title }) };
     });
     const allowed = await this.allowed(filters);
-    return { scope: scopeOf(filters, allowed.docIds), chips, problems: [...problems, ...allowed.problems] };
+    return { scope: scopeOf(filters, allowed), chips, problems: [...problems, ...allowed.problems] };
   }
 
   /** The documents the tag:, entity: and type: filters allow. */
   private allowed({ tags, entities, types }: QueryFilters): Promise<Allowed> {
-    if (tags.length + entities.length + types.length === 0) return Promise.resolve({ docIds: null, problems: [] });
+    if (tags.length + entities.length + types.length === 0) return Promise.resolve({ docIds: null, noteIds: null, problems: [] });
     const key = JSON.stringify([tags, entities, types]);
     const cached = this.cache.get(key);
     if (cached) return cached;
@@ -126,8 +129,11 @@ export class SearchScope {
       if (type) typeIds.push(type.id);
       else problems.push(`type:${name} is not a type of entity: use ${types.map((t) => `type:${t.name.toLowerCase()}`).join(', ')}`);
     }
-    if (problems.length > 0) return { docIds: [], problems };
-    let docIds = await documentsWith(this.ctx, { entities: entityIds, tags });
+    if (problems.length > 0) return { docIds: [], noteIds: [], problems };
+    const carried = { entities: entityIds, tags };
+    let docIds = await documentsWith(this.ctx, carried);
+    // A type narrows documents only: a note carries the entities it overlaps, not their types.
+    const noteIds = entityIds.length + tags.length > 0 ? await annotationsWith(this.ctx, carried) : null;
     for (const typeId of typeIds) {
       // Documents mentioning any entity of the type.
       const ofType = entities.list().filter((e) => e.type === typeId);
@@ -135,7 +141,7 @@ export class SearchScope {
       for (const e of ofType) for (const id of await entities.documentsMentioning([e.id])) mentioning.add(id);
       docIds = docIds.filter((id) => mentioning.has(id));
     }
-    return { docIds, problems };
+    return { docIds, noteIds, problems };
   }
 }
 
@@ -145,12 +151,20 @@ function findType(types: EntityType[], wanted: string): EntityType | undefined {
   return types.find((t) => canonicalType(t.id) === key || canonicalType(t.name) === key);
 }
 
-const TYPE_NAMES: Record<string, string> = { people: 'person', persons: 'person', organization: 'organisation', organizations: 'organisation', org: 'organisation', orgs: 'organisation' };
+// A Map: a type typed as `constructor` or `__proto__` must not find what an object inherits.
+const TYPE_NAMES: ReadonlyMap<string, string> = new Map([
+  ['people', 'person'],
+  ['persons', 'person'],
+  ['organization', 'organisation'],
+  ['organizations', 'organisation'],
+  ['org', 'organisation'],
+  ['orgs', 'organisation'],
+]);
 
 /** A type name as filters compare it: "People", "person" and "persons" are one type. */
 function canonicalType(type: string): string {
   const lower = normalizeTerm(type.trim());
-  return TYPE_NAMES[lower] ?? lower.replace(/s$/, '');
+  return TYPE_NAMES.get(lower) ?? lower.replace(/s$/, '');
 }
 
 /** How well an index term matches a query word: 3 exact, 2 completion, 1 a typo away, 0 not at all. */

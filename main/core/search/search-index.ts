@@ -26,7 +26,7 @@ import { DossierError } from '../../common/errors';
 import type { Annotations } from '../annotations/annotations';
 import type { CoreEmitter } from '../events';
 import type { NoteInput } from './engine/entries';
-import type { QueryTerms, Scope } from './query';
+import type { HitOptions, QueryTerms, Scope } from './query';
 import { SearchService, serve, type IndexAnswer, type LibraryDocument, type SaveOptions, type ServiceCalls, type ServiceStatus } from './service';
 
 export type { IndexAnswer, LibraryDocument, ServiceStatus } from './service';
@@ -124,9 +124,9 @@ export class SearchIndex {
   }
 
   /** The documents matching a query's words within its scope (its filters, resolved by scope.ts). */
-  async search(query: QueryTerms, limit: number, scope: Scope): Promise<IndexAnswer> {
+  async search(query: QueryTerms, limit: number, scope: Scope, options?: HitOptions): Promise<IndexAnswer> {
     await Promise.all(this.feeding);
-    return this.call('search', terms(query), limit, scope);
+    return this.call('search', terms(query), limit, scope, options);
   }
 
   findInDocument(docId: string, query: QueryTerms): Promise<DocumentMatch[]> {

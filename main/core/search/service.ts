@@ -12,7 +12,7 @@ import type { DocumentFormat, DocumentMatch, IndexProgress, SearchResult } from 
 import { BLOCKS_VERSION, toBlocks } from '../library/paragraphs';
 import type { DocumentInput, NoteInput, PassageInput } from './engine/entries';
 import { EngineBuilder, SearchEngine, type EngineStats, type Prints } from './engine/engine';
-import type { QueryTerms, Scope } from './query';
+import type { HitOptions, QueryTerms, Scope } from './query';
 import { SnapshotError } from './engine/snapshot';
 import { readSnapshot, writeSnapshot } from './snapshot-file';
 
@@ -142,8 +142,8 @@ export class SearchService {
   }
 
   /** The documents matching a query's words within its scope (its filters, resolved by search/scope.ts). */
-  search(query: QueryTerms, limit: number, scope: Scope): IndexAnswer {
-    return { ...this.engine.search(query, limit, scope), indexing: this.indexing };
+  search(query: QueryTerms, limit: number, scope: Scope, options?: HitOptions): IndexAnswer {
+    return { ...this.engine.search(query, limit, scope, options), indexing: this.indexing };
   }
 
   findInDocument(docId: string, query: QueryTerms): DocumentMatch[] {
@@ -305,7 +305,7 @@ export function serve(service: SearchService) {
     setDocument: after((doc: LibraryDocument) => service.setDocument(doc)),
     removeDocument: after((docId: string) => service.removeDocument(docId)),
     setNotes: after((docId: string, notes: NoteInput[]) => service.setNotes(docId, notes)),
-    search: after((query: QueryTerms, limit: number, scope: Scope) => service.search(query, limit, scope)),
+    search: after((query: QueryTerms, limit: number, scope: Scope, options?: HitOptions) => service.search(query, limit, scope, options)),
     findInDocument: after((docId: string, query: QueryTerms) => service.findInDocument(docId, query)),
     status: after(() => service.status()),
     memory: after(() => service.memory()),

@@ -14,7 +14,7 @@ import { plural } from '../app/plural';
 import './annotations.css';
 
 const SORTS: Record<AnnotationSort, string> = { position: 'Document and position', newest: 'Newest first', oldest: 'Oldest first' };
-/** Documents a search of notes looks through: the most the search answers with. */
+/** Documents a search of notes looks through: the most the search answers with (each with every note that matched). */
 const SEARCHED_DOCUMENTS = 200;
 
 /** The notes a search found. */
@@ -49,7 +49,7 @@ export function NotesView() {
   const titles = useMemo(() => new Map(docs.data?.map((d) => [d.id, d.title])), [docs.data]);
   const titleOf = (docId: string) => titles.get(docId) ?? 'A removed document';
   const typed = query.trim() !== '';
-  const search = useSearch(typed ? `is:note ${query}` : '', SEARCHED_DOCUMENTS);
+  const search = useSearch(typed ? `is:note ${query}` : '', { limit: SEARCHED_DOCUMENTS, everyNote: true });
   const found = useMemo(() => (search.result ? foundNotes(search.result) : null), [search.result]);
   const all = list.data ?? [];
   // The sidebar's entities and tags narrow the list too.

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { AnnotationFilter, EntityProposal, Filter, LibraryPageQuery } from '../../../main/common/contract';
+import type { AnnotationFilter, EntityProposal, Filter, LibraryPageQuery, SearchQuery } from '../../../main/common/contract';
 import { api } from './client';
 
 /*
@@ -63,8 +63,8 @@ export const queries = {
   related: (docId: string, block: number, otherId: string, limit: number) =>
     query(['entities', textOf(docId), textOf(otherId)], ['relatedPassages', docId, block, otherId, limit], () => api.relatedPassages(docId, block, otherId, limit)),
   comparison: (left: string, right: string) => query(['entities', 'entityTypes', textOf(left), textOf(right)], ['compareDocuments', left, right], () => api.compareDocuments(left, right)),
-  search: (q: string, limit: number) => ({
-    ...query(['documents', 'annotations', 'entities', 'entityTypes', 'tags'], ['search', { q, limit }], () => api.search({ q, limit })),
+  search: (request: SearchQuery) => ({
+    ...query(['documents', 'annotations', 'entities', 'entityTypes', 'tags'], ['search', request], () => api.search(request)),
     ...typed,
   }),
   find: (docId: string, text: string) => ({ ...query([textOf(docId)], ['findInDocument', docId, text], () => api.findInDocument(docId, text)), ...typed }),

@@ -35,7 +35,7 @@ export function SearchBox() {
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const { result, current, error } = useSearch(query, RESULTS);
+  const { result, current, error } = useSearch(query, { limit: RESULTS });
   const options = useMemo(() => optionsOf(result), [result]);
 
   useCommands(

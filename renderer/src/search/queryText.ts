@@ -37,6 +37,6 @@ export function chipLabel(chip: QueryChip): { key: string; value: string } {
 
 function chipValue(chip: QueryChip): string {
   if (chip.key !== 'is') return chip.label ?? chip.value;
-  const kind = RESULT_KIND_WORDS[chip.value.toLowerCase()];
+  const kind = RESULT_KIND_WORDS.get(chip.value.toLowerCase());
   return kind ? KIND_LABELS[kind] : chip.value;
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { SearchResult } from '../../../main/common/contract';
+import type { SearchQuery, SearchResult } from '../../../main/common/contract';
 import { queries } from '../api/queries';
 
 export interface Search {
@@ -15,9 +15,9 @@ export interface Search {
  * index answers in a few milliseconds, off the window's thread); an answer
  * that arrives after a newer query was typed is never shown for it.
  */
-export function useSearch(query: string, limit: number): Search {
+export function useSearch(query: string, options: Omit<SearchQuery, 'q'>): Search {
   const typed = query.trim() !== '';
-  const search = useQuery({ ...queries.search(query, limit), enabled: typed });
+  const search = useQuery({ ...queries.search({ q: query, ...options }), enabled: typed });
   if (!typed) return { result: null, current: false, error: null };
   return { result: search.data ?? null, current: search.isSuccess && !search.isPlaceholderData, error: search.error?.message ?? null };
 }

@@ -15,7 +15,7 @@ export async function callApi<T>(page: Page, method: string, ...args: unknown[])
 }
 
 /** Original-text offsets of the first occurrence of `phrase` that lies within one span of a block. */
-function locate(blocks: Block[], phrase: string): { start: number; end: number } {
+export function locate(blocks: Block[], phrase: string): { start: number; end: number } {
   for (const block of blocks) {
     let clean = 0;
     for (const [start, end] of block.spans) {

@@ -5,7 +5,8 @@
  */
 import { EntryColumns, type DeltaState, type DocRecord, type EngineState, type EntryMeta } from './entries';
 import type { Segment, TermSlice } from './segment';
-import { indexOfTerm, lowerBound } from './vocabulary';
+import { firstIndexAtOrAfter } from '../../../common/sorted';
+import { indexOfTerm } from './vocabulary';
 
 /** The index's data: segment, delta, entries and documents. The engine changes it; the matcher reads it. */
 export class IndexData {
@@ -140,7 +141,7 @@ export class IndexData {
       id = this.segment.terms.length + this.extraTerms.length;
       this.extraTerms.push(term);
       this.extraIds.set(term, id);
-      this.extraSorted.splice(lowerBound(this.extraSorted, term), 0, term);
+      this.extraSorted.splice(firstIndexAtOrAfter(this.extraSorted, term), 0, term);
     }
     return id;
   }

@@ -25,9 +25,10 @@ import {
   type NoteInput,
   type PassageInput,
 } from './entries';
+import { lastIndexAtOrBefore } from '../../../common/sorted';
 import { IndexData, termsOf } from './data';
 import { DEFAULT_BUDGETS, Matcher, type Budgets, type EngineSearch } from './matching';
-import { EVERYWHERE, type QueryTerms, type Scope } from '../query';
+import { EVERYWHERE, type HitOptions, type QueryTerms, type Scope } from '../query';
 import { drain } from './segment';
 
 /** The delta is merged into a new segment when it holds this many entries (or a fifth of the segment's). */
@@ -136,7 +137,7 @@ export class SearchEngine {
     if (!record) return false;
     for (let e = record.notesFrom; e < record.notesFrom + record.notes; e++) this.kill(e);
     const starts = passageEntries(record).map((e) => this.data.columns.starts.get(e));
-    Object.assign(record, addNotes(this.adder(this.data.slots.get(docId) as number), notes, (start) => blockAt(starts, start)));
+    Object.assign(record, addNotes(this.adder(this.data.slots.get(docId) as number), notes, (start) => Math.max(0, lastIndexAtOrBefore(starts, start))));
     record.notesPrint = fingerprint;
     // The record changed even when no entry did (no notes before, none now): what is saved must say so.
     this.clean = null;
@@ -205,8 +206,8 @@ export class SearchEngine {
   // ---------------------------------------------------------------- queries
 
   /** The documents matching a query within `scope` (its filters, resolved), best first, each with its best hits as snippets. */
-  search(query: QueryTerms, limit: number, scope: Scope = EVERYWHERE): EngineSearch {
-    return this.matcher.search(query, limit, scope);
+  search(query: QueryTerms, limit: number, scope: Scope = EVERYWHERE, options: HitOptions = {}): EngineSearch {
+    return this.matcher.search(query, limit, scope, options);
   }
 
   /** Where the query is in one document's passages (clean offsets of each block), in reading order. */
@@ -301,18 +302,6 @@ function addNotes(add: AddEntry, notes: NoteInput[], blockOf: (start: number) =>
     .filter((n) => noteText(n))
     .map((n) => add({ kind: NOTE, block: n.start === null ? -1 : blockOf(n.start), start: n.start ?? -1, meta: { id: n.id } }, noteText(n)));
   return { notesFrom: added[0] ?? 0, notes: added.length };
-}
-
-/** The index of the block starting at or before `start`, given the blocks' starts in order. */
-export function blockAt(starts: number[], start: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((starts[mid] as number) <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.max(0, lo - 1);
 }
 
 /**

@@ -26,9 +26,9 @@
  * Pure code: no Node, no DOM.
  */
 import type { DocumentMatch, HitKind, SearchGroup, SearchHit } from '../../../common/contract';
-import { KIND_NAMES, NOTE, PASSAGE, passageEntries, TITLE, type DocRecord } from './entries';
+import { KIND_NAMES, NOTE, PASSAGE, passageEntries, TITLE, type DocRecord, type EntryMeta } from './entries';
 import { termsOf, type IndexData } from './data';
-import { EVERYWHERE, type QueryTerms, type Scope } from '../query';
+import { EVERYWHERE, type HitOptions, type QueryTerms, type Scope } from '../query';
 import { idf, lengthNorm, tfWeight } from './bm25';
 import type { TermSlice } from './segment';
 import { mergeRanges, patternRanges, phrasePattern, snippetOf, snippetWindow, termRanges, type Range } from '../../text/snippets';
@@ -98,6 +98,8 @@ interface Plan {
    */
   exhaustive: boolean;
   allowed: Uint8Array | null;
+  /** The notes the scope allows, by annotation id (null: every note of the allowed documents). */
+  notes: ReadonlySet<string> | null;
   kindMask: number;
 }
 
@@ -122,6 +124,7 @@ export interface EngineSearch {
 
 const ALL_KINDS = (1 << TITLE) | (1 << PASSAGE) | (1 << NOTE);
 const KIND_BITS = { passage: (1 << PASSAGE) | (1 << TITLE), note: 1 << NOTE, entity: 0 };
+const NO_HITS: EngineSearch = { groups: [], total: 0, approximate: false };
 
 export class Matcher {
   private readonly cache = new Map<string, SegmentGroup>();
@@ -147,15 +150,15 @@ export class Matcher {
    * snippets, within `scope` (every filter of the query, resolved by
    * search/scope.ts).
    */
-  search(query: QueryTerms, limit: number, scope: Scope = EVERYWHERE): EngineSearch {
+  search(query: QueryTerms, limit: number, scope: Scope = EVERYWHERE, { everyNote = false }: HitOptions = {}): EngineSearch {
     this.approximate = false;
     const plan = this.plan(query, scope);
-    if (plan.kindMask === 0) return { groups: [], total: 0, approximate: false };
-    if (plan.groups.length === 0) return this.listDocuments(plan, limit);
+    if (plan.kindMask === 0) return NO_HITS;
+    if (plan.groups.length === 0) return this.listDocuments(plan, limit, everyNote);
     let scored = this.score(plan, true);
     if (scored.entries.length === 0 && plan.groups.length > 1) scored = this.score(plan, false);
     const hits = plan.phrases.length > 0 ? this.withPhrases(scored, plan, limit) : scored;
-    const { docs, total } = this.rankDocuments(hits, limit);
+    const { docs, total } = this.rankDocuments(hits, limit, everyNote);
     return { groups: docs.map((d) => this.present(d, plan)), total, approximate: this.approximate };
   }
 
@@ -201,6 +204,7 @@ export class Matcher {
       phrases: query.phrases.map((p) => phrasePattern(p.atoms, p.open)),
       exhaustive: query.phrases.some((p) => !p.open),
       allowed: this.allowedDocuments(scope),
+      notes: scope.noteIds && new Set(scope.noteIds),
       kindMask: scope.kinds.length === 0 ? ALL_KINDS : scope.kinds.reduce((mask, k) => mask | KIND_BITS[k], 0),
     };
   }
@@ -392,6 +396,7 @@ export class Matcher {
       const kind = kinds[e] as number;
       const doc = docs[e] as number;
       if (!(plan.kindMask & (1 << kind)) || (plan.allowed && !plan.allowed[doc])) continue;
+      if (kind === NOTE && plan.notes && !this.noteAllowed(e, plan.notes)) continue;
       const norm = lengthNorm(lengths[e] as number, averages[kind] as number);
       let score = 0;
       let own = 0;
@@ -518,9 +523,14 @@ export class Matcher {
 
   // ---------------------------------------------------------------- ranking and presenting
 
-  /** The best `limit` documents by their best hit, each with its best few hits; and how many matched. */
-  private rankDocuments(hits: Hits, limit: number): { docs: RankedDocument[]; total: number } {
+  private noteAllowed(e: number, notes: ReadonlySet<string>): boolean {
+    return notes.has((this.data.meta.get(e) as EntryMeta).id);
+  }
+
+  /** The best `limit` documents by their best hit, each with its best few hits (and, with `everyNote`, every note); and how many matched. */
+  private rankDocuments(hits: Hits, limit: number, everyNote: boolean): { docs: RankedDocument[]; total: number } {
     const docs = this.data.columns.docs.array;
+    const kinds = this.data.columns.kinds.array;
     if (this.docBest.length < this.data.records.length) this.docBest = new Float64Array(this.data.records.length * 2);
     const best = this.docBest;
     const touched: number[] = [];
@@ -540,25 +550,52 @@ export class Matcher {
       top.splice(at, 0, doc);
       if (top.length > limit) top.pop();
     }
-    const chosen = new Map(top.map((doc) => [doc, { doc, score: best[doc] as number, hits: [] as Array<[number, number]> }]));
+    const chosen = new Map(top.map((doc) => [doc, { doc, score: best[doc] as number, hits: [] as Array<[number, number]>, notes: [] as Array<[number, number]> }]));
     for (let i = 0; i < hits.entries.length; i++) {
       const e = hits.entries[i] as number;
       const d = chosen.get(docs[e] as number);
-      if (d) keepBest(d.hits, e, hits.scores[i] as number);
+      if (!d) continue;
+      if (everyNote && kinds[e] === NOTE) d.notes.push([e, hits.scores[i] as number]);
+      else keepBest(d.hits, e, hits.scores[i] as number);
     }
     for (const doc of touched) best[doc] = 0;
-    return { docs: [...chosen.values()], total: touched.length };
+    const ranked = [...chosen.values()].map(({ doc, score, hits, notes }) => ({ doc, score, hits: notes.length > 0 ? [...hits, ...notes].sort((a, b) => b[1] - a[1]) : hits }));
+    return { docs: ranked, total: touched.length };
   }
 
-  /** With no words, only filters: the documents they allow, newest first. */
-  private listDocuments(plan: Plan, limit: number): EngineSearch {
-    if (!plan.allowed) return { groups: [], total: 0, approximate: false };
-    const docs: number[] = [];
-    this.data.records.forEach((r, slot) => r && (!plan.allowed || plan.allowed[slot]) && docs.push(slot));
+  /**
+   * With no words, only filters: what they keep. The documents newest first
+   * (then by title), each with the notes the query asks for (is:note, or
+   * tag: and entity:, which keep notes one by one), else its opening. A
+   * document's notes come in the order of its text, lost ones last: results
+   * are grouped by document, and within one its notes read as the text does,
+   * as the Notes view lists them by default and as [ and ] step through them
+   * in the reader (the index knows no note's date). Without a filter on
+   * documents, only is:note lists anything: listing every document is the
+   * library's job.
+   */
+  private listDocuments(plan: Plan, limit: number, everyNote: boolean): EngineSearch {
+    const withNotes = (plan.kindMask & KIND_BITS.note) !== 0 && (plan.notes !== null || plan.kindMask === KIND_BITS.note);
+    const withOpenings = (plan.kindMask & KIND_BITS.passage) !== 0;
+    if (!plan.allowed && !withNotes) return NO_HITS;
+    const listed: RankedDocument[] = [];
+    this.data.records.forEach((r, slot) => {
+      if (!r || (plan.allowed && !plan.allowed[slot])) return;
+      const notes = withNotes ? this.notesInOrder(r, plan.notes) : [];
+      if (notes.length > 0 || withOpenings) listed.push({ doc: slot, score: 0, hits: (everyNote ? notes : notes.slice(0, HITS_PER_DOCUMENT)).map((e) => [e, 0]) });
+    });
     const record = (slot: number) => this.data.records[slot] as DocRecord;
-    docs.sort((a, b) => (record(b).date ?? '').localeCompare(record(a).date ?? '') || record(a).title.localeCompare(record(b).title));
-    const groups = docs.slice(0, limit).map((doc) => this.present({ doc, score: 0, hits: [] }, plan));
-    return { groups, total: docs.length, approximate: false };
+    listed.sort((a, b) => (record(b.doc).date ?? '').localeCompare(record(a.doc).date ?? '') || record(a.doc).title.localeCompare(record(b.doc).title));
+    return { groups: listed.slice(0, limit).map((d) => this.present(d, plan)), total: listed.length, approximate: false };
+  }
+
+  /** A document's live notes that `allowed` keeps (null: all), in the order of its text, lost ones last. */
+  private notesInOrder(r: DocRecord, allowed: ReadonlySet<string> | null): number[] {
+    const { dead, starts } = this.data.columns;
+    const notes: number[] = [];
+    for (let e = r.notesFrom; e < r.notesFrom + r.notes; e++) if (!dead.get(e) && (!allowed || this.noteAllowed(e, allowed))) notes.push(e);
+    const place = (e: number) => (starts.get(e) < 0 ? Infinity : starts.get(e));
+    return notes.sort((a, b) => place(a) - place(b) || a - b);
   }
 
   private present(d: RankedDocument, plan: Plan): SearchGroup {
@@ -642,6 +679,12 @@ function keepBest(hits: Array<[number, number]>, e: number, score: number): void
   if (hits.length > HITS_PER_DOCUMENT) hits.pop();
 }
 
+/**
+ * main/common/sorted.ts's firstIndexAtOrAfter, written out for a Uint32Array:
+ * it runs for every candidate and word of every keystroke, and the shared
+ * one (a key and a test passed as functions, over arrays of every kind)
+ * measured about a tenth slower per keystroke here.
+ */
 function firstAtLeast(values: Uint32Array, from: number, to: number, value: number): number {
   while (from < to) {
     const mid = (from + to) >>> 1;

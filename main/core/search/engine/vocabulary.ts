@@ -7,29 +7,22 @@
  * index, which is what makes prefix queries cheap there), and a typo-tolerant
  * lookup can walk that trie, pruning every branch the query cannot reach.
  *
+ * The terms are sorted by UTF-16 code units, as `<` compares strings.
+ *
  * Pure code: no Node, no DOM.
  */
-
-/** Position of the first term >= `term` in `terms` (sorted by UTF-16 code units). */
-export function lowerBound(terms: readonly string[], term: string, lo = 0, hi = terms.length): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((terms[mid] as string) < term) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { firstIndexAtOrAfter, firstIndexWhere } from '../../../common/sorted';
 
 /** Position of `term`, or -1. */
 export function indexOfTerm(terms: readonly string[], term: string): number {
-  const at = lowerBound(terms, term);
+  const at = firstIndexAtOrAfter(terms, term);
   return terms[at] === term ? at : -1;
 }
 
 /** The range [from, to) of the terms that start with `prefix`. */
 export function prefixRange(terms: readonly string[], prefix: string): [number, number] {
-  const from = lowerBound(terms, prefix);
-  return [from, lowerBound(terms, `${prefix}\uffff`, from)];
+  const from = firstIndexAtOrAfter(terms, prefix);
+  return [from, firstIndexAtOrAfter(terms, `${prefix}\uffff`, { from })];
 }
 
 /**
@@ -56,7 +49,8 @@ export function fuzzyTerms(terms: readonly string[], query: string, maxDistance:
     }
     while (lo < hi) {
       const c = (terms[lo] as string).charCodeAt(depth);
-      const end = runEnd(terms, lo, hi, depth, c);
+      // The run of terms in [lo, hi) whose character at `depth` is `c` (they all share the first `depth`).
+      const end = firstIndexWhere(terms, (term) => term.charCodeAt(depth) > c, { from: lo, to: hi });
       const next = nextRow(query, row, above, c, previous);
       if (minOf(next) <= maxDistance) walk(lo, end, depth + 1, next, row, c);
       lo = end;
@@ -78,16 +72,6 @@ export function editDistance(a: string, b: string, maxDistance: number): number 
     row = next;
   }
   return Math.min(row[a.length] as number, maxDistance + 1);
-}
-
-/** The end of the run of terms in [lo, hi) whose character at `depth` is `c` (they all share the first `depth`). */
-function runEnd(terms: readonly string[], lo: number, hi: number, depth: number, c: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((terms[mid] as string).charCodeAt(depth) <= c) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** One more row of the optimal-string-alignment table, for the character `c` after `previous`. */

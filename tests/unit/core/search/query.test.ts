@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { RESULT_KIND_WORDS } from '../../../../main/common/contract';
 import { isEmptyQuery, parseQuery } from '../../../../main/core/search/query';
 import { atomsOf, forEachTerm, queryWords } from '../../../../main/core/text/tokens';
 
@@ -82,5 +84,23 @@ describe('the search box syntax', () => {
     expect(parsed.words.map((w) => w.term)).toEqual(['iot']);
     expect(isEmptyQuery(parseQuery('tag:'))).toBe(true);
     expect(isEmptyQuery(parseQuery('tag:5g'))).toBe(false);
+  });
+});
+
+describe('words typed after is:', () => {
+  const INHERITED = Object.getOwnPropertyNames(Object.prototype);
+  const kindWords = [...RESULT_KIND_WORDS.keys()];
+
+  it('gives a kind of result for the words is: takes, and the plain message for any other, inherited names included', () => {
+    const word = fc.oneof(fc.constantFrom(...INHERITED, ...kindWords), fc.stringMatching(/^[A-Za-z_]{1,12}$/));
+    fc.assert(
+      fc.property(word, (value) => {
+        const parsed = parseQuery(`china is:${value}`);
+        const kind = RESULT_KIND_WORDS.get(value.toLowerCase());
+        expect(parsed.filters.kinds).toEqual(kind ? [kind] : []);
+        expect(parsed.problems).toEqual(kind ? [] : [`is:${value} is not a kind of result: use is:note, is:entity or is:passage`]);
+        expect(parsed.chips.map((c) => c.valid)).toEqual([kind !== undefined]);
+      }),
+    );
   });
 });

@@ -115,6 +115,26 @@ describe('updates without a rebuild', () => {
     expect(ids(engine, 'tonnage')).toEqual([]);
   });
 
+  it('lists with is:note the notes as they are now, in the order of the text, before and after a merge', () => {
+    const engine = build(LIBRARY);
+    engine.setNotes('harbour', [{ id: 'old', text: 'Gone soon', tags: [], start: 0 }], 'p1');
+    engine.setNotes('harbour', [
+      { id: 'second', text: 'Volumes', tags: [], start: 1000 },
+      { id: 'lost', text: 'Its passage went away', tags: [], start: null },
+      { id: 'first', text: 'Ships', tags: ['shipping'], start: 5 },
+    ], 'p2');
+    engine.setNotes('busy', [{ id: 'busy-note', text: 'Busy', tags: [], start: 0 }], 'p3');
+    const listed = () => search(engine, 'is:note').groups.map((g) => [g.docId, g.hits.map((h) => h.noteId)]);
+    const expected = [
+      ['busy', ['busy-note']],
+      ['harbour', ['first', 'second', 'lost']],
+    ];
+    expect(listed()).toEqual(expected);
+    engine.compact();
+    expect(listed()).toEqual(expected);
+    expect(engine.search(parseQuery('is:note'), 20, { ...EVERYWHERE, kinds: ['note'], noteIds: ['second'] }).groups.map((g) => g.hits.map((h) => h.noteId))).toEqual([['second']]);
+  });
+
   it('searches only the documents of a scope', () => {
     const engine = build(LIBRARY);
     expect(engine.search(parseQuery('cargo'), 20, { ...EVERYWHERE, docIds: ['spelling', 'pieces'] }).groups.map((g) => g.docId)).toEqual(['spelling']);
