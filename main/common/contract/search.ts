@@ -88,6 +88,8 @@ export interface SearchResult {
   problems: string[];
   /** True when the query was so broad that only the best matches of each word were scored. */
   approximate: boolean;
+  /** True when no passage has every word of the query: the results have some of them. */
+  partial: boolean;
   /** While the library is being indexed for the first time: results are incomplete. */
   indexing: IndexProgress | null;
 }

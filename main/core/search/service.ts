@@ -43,7 +43,7 @@ export interface SaveOptions {
 }
 
 /** What the index answers to a search: the rest of a SearchResult comes from the query and the other modules. */
-export type IndexAnswer = Pick<SearchResult, 'groups' | 'total' | 'approximate' | 'indexing'>;
+export type IndexAnswer = Pick<SearchResult, 'groups' | 'total' | 'approximate' | 'partial' | 'indexing'>;
 
 export interface ServiceStatus {
   documents: number;

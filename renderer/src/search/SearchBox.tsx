@@ -166,6 +166,7 @@ export function SearchBox() {
             </p>
           )}
           {empty && result.problems.length === 0 && <p className="search-empty">No passage matches “{query.trim()}”. Check the spelling, or try fewer words.</p>}
+          {result?.partial && !empty && <p className="search-status" role="status">No passage has all of these words; these have some of them.</p>}
           {result && !empty && <SearchResults result={result} listId={listId} active={active} onHover={setActive} onChoose={choose} />}
           {result && !empty && (
             <p className="search-footer">

@@ -122,3 +122,15 @@ test('notes and entities come up in the results, shown as such', async ({ page, 
   await expect(page).toHaveURL(/#\/entity\//);
   await expect(page.getByRole('heading', { level: 1, name: 'Bo Ribbing' })).toBeVisible();
 });
+
+test('a search whose words no passage has together says so above the passages that have some of them', async ({ page, web }) => {
+  await openApp(page, web);
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  await search.fill('Zhongyue xylophone');
+  await expect(panel(page)).toHaveAttribute('data-search-query', 'Zhongyue xylophone');
+  await expect(panel(page).getByRole('status')).toHaveText('No passage has all of these words; these have some of them.');
+  await expect(results(page).getByRole('option').first()).toBeVisible();
+  await search.fill('Chen Zhongyue');
+  await expect(panel(page)).toHaveAttribute('data-search-query', 'Chen Zhongyue');
+  await expect(panel(page).getByText('No passage has all of these words')).toHaveCount(0);
+});

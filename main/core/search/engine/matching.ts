@@ -120,11 +120,13 @@ export interface EngineSearch {
   total: number;
   /** True when the query was too broad to score every match (see Budgets.candidates). */
   approximate: boolean;
+  /** True when no passage has every word, and these are those with some of them. */
+  partial: boolean;
 }
 
 const ALL_KINDS = (1 << TITLE) | (1 << PASSAGE) | (1 << NOTE);
 const KIND_BITS = { passage: (1 << PASSAGE) | (1 << TITLE), note: 1 << NOTE, entity: 0 };
-const NO_HITS: EngineSearch = { groups: [], total: 0, approximate: false };
+const NO_HITS: EngineSearch = { groups: [], total: 0, approximate: false, partial: false };
 
 export class Matcher {
   private readonly cache = new Map<string, SegmentGroup>();
@@ -159,7 +161,7 @@ export class Matcher {
     if (scored.entries.length === 0 && plan.groups.length > 1) scored = this.score(plan, false);
     const hits = plan.phrases.length > 0 ? this.withPhrases(scored, plan, limit) : scored;
     const { docs, total } = this.rankDocuments(hits, limit, everyNote);
-    return { groups: docs.map((d) => this.present(d, plan)), total, approximate: this.approximate };
+    return { groups: docs.map((d) => this.present(d, plan)), total, approximate: this.approximate, partial: !scored.all && total > 0 };
   }
 
   /**
@@ -586,7 +588,7 @@ export class Matcher {
     });
     const record = (slot: number) => this.data.records[slot] as DocRecord;
     listed.sort((a, b) => (record(b.doc).date ?? '').localeCompare(record(a.doc).date ?? '') || record(a.doc).title.localeCompare(record(b.doc).title));
-    return { groups: listed.slice(0, limit).map((d) => this.present(d, plan)), total: listed.length, approximate: false };
+    return { groups: listed.slice(0, limit).map((d) => this.present(d, plan)), total: listed.length, approximate: false, partial: false };
   }
 
   /** A document's live notes that `allowed` keeps (null: all), in the order of its text, lost ones last. */

@@ -28,6 +28,16 @@ describe('searching the library', () => {
     expect(result.groups.every((g) => g.terms.includes('unicom'))).toBe(true);
   });
 
+  it('says when no passage has every word, and ranks those with some of them', async () => {
+    const dossier = await openTestDossier();
+    const every = await dossier.api.search({ q: 'Chen Zhongyue' });
+    expect(every.partial).toBe(false);
+    const some = await dossier.api.search({ q: 'Zhongyue xylophone' });
+    expect(some.partial).toBe(true);
+    expect(some.groups.length).toBeGreaterThan(0);
+    expect((await dossier.api.search({ q: 'xylophone glockenspiel' })).partial).toBe(false);
+  });
+
   it('matches the word being typed as a prefix', async () => {
     const dossier = await openTestDossier();
     const result = await dossier.api.search({ q: 'Erics' });
