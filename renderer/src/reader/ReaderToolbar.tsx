@@ -36,9 +36,9 @@ export function ReaderToolbar({ settings, update, children }: Props) {
       <label className="tool-group">
         <span>Width</span>
         <select value={settings.measure} onChange={(e) => update({ measure: e.target.value as ReaderSettings['measure'] })}>
-          <option value="narrow">Narrow</option>
-          <option value="medium">Medium</option>
-          <option value="wide">Wide</option>
+          <option value="narrow">Narrow lines</option>
+          <option value="medium">Medium lines</option>
+          <option value="wide">Wide lines</option>
         </select>
       </label>
       <label className="tool-group">
