@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach } from 'vitest';
+import type { ApiImpl, ImportOutcome } from '../../main/common/contract';
 import { openDossier, type Dossier } from '../../main/core/service';
 
 /** The seed documents the app ships. */
@@ -36,6 +37,22 @@ export async function seedId(dossier: Dossier, prefix: string): Promise<string> 
   const doc = (await dossier.api.listDocuments()).find((d) => d.source.startsWith(prefix));
   if (!doc) throw new Error(`no seed ${prefix}`);
   return doc.id;
+}
+
+/** Sends bytes as an upload for `purpose`, the way the window does: begin, then chunks of the size the core asks for. */
+export async function sendFile(api: ApiImpl, name: string, bytes: Uint8Array, purpose: 'import' | 'restore'): Promise<{ uploadId: string } | { refused: string }> {
+  const ticket = await api.beginUpload({ name, size: bytes.length, purpose });
+  if (!ticket.accepted) return { refused: ticket.reason };
+  for (let offset = 0; offset < bytes.length; offset += ticket.chunkBytes) {
+    await api.sendUploadChunk({ uploadId: ticket.uploadId, offset, data: Buffer.from(bytes.subarray(offset, offset + ticket.chunkBytes)).toString('base64') });
+  }
+  return { uploadId: ticket.uploadId };
+}
+
+/** Imports a file the way the window does. */
+export async function importFile(api: ApiImpl, name: string, bytes: Uint8Array): Promise<ImportOutcome> {
+  const sent = await sendFile(api, name, bytes, 'import');
+  return 'refused' in sent ? { name, status: 'rejected', reason: sent.refused } : api.importUpload(sent.uploadId);
 }
 
 /**

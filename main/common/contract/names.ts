@@ -12,6 +12,12 @@ export const METHOD_NAMES = [
   'getStatus',
   'listDocuments',
   'getDocument',
+  'editDocument',
+  'countNotes',
+  'deleteDocuments',
+  'listTrash',
+  'restoreDocuments',
+  'purgeDocuments',
   // search
   'search',
   'findInDocument',

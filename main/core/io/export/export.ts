@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Annotation, ExportFormat, ExportResult, ExportScope } from '../../../common/contract';
+import { sourceOf } from '../../../common/document-details';
 import type { CoreContext } from '../../context';
 import { notesCsv } from './csv';
 import { safeFileName, uniqueNames } from './files';
@@ -49,7 +50,7 @@ async function notesOf(ctx: CoreContext, docId: string, annotations: Annotation[
   // An annotation outlives a removed document; its notes still export, under a placeholder.
   if (!doc) return { doc: { id: docId, title: 'A removed document', source: '', date: null }, notes: annotations.map(toNoteEntry), tags: [], entities: [] };
   return {
-    doc: { id: doc.id, title: doc.title, source: doc.source, date: doc.date },
+    doc: { id: doc.id, title: doc.title, source: sourceOf(doc), date: doc.date },
     notes: annotations.map(toNoteEntry),
     tags: ctx.tags.documentTags(docId),
     entities: await entityNames(ctx, docId),

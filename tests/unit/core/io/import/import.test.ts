@@ -1,21 +1,9 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import type { ApiImpl, ImportOutcome } from '../../../../../main/common/contract';
 import { createDispatcher } from '../../../../../main/core/dispatch';
-import { openTestDossier } from '../../../helpers';
+import { importFile, openTestDossier } from '../../../helpers';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-/** Sends a file the way the window does: begin, chunks of the size the core asks for, then import. */
-async function importFile(api: ApiImpl, name: string, bytes: Uint8Array): Promise<ImportOutcome> {
-  const ticket = await api.beginUpload({ name, size: bytes.length, purpose: 'import' });
-  if (!ticket.accepted) return { name, status: 'rejected', reason: ticket.reason };
-  for (let offset = 0; offset < bytes.length; offset += ticket.chunkBytes) {
-    const data = Buffer.from(bytes.subarray(offset, offset + ticket.chunkBytes)).toString('base64');
-    await api.sendUploadChunk({ uploadId: ticket.uploadId, offset, data });
-  }
-  return api.importUpload(ticket.uploadId);
-}
 
 const REPORT = [
   'Harbour Authority Annual Review',
