@@ -5,6 +5,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from './api/cache';
 import { Layout } from './app/Layout';
 import { LibraryView } from './library/LibraryView';
+import { TrashView } from './library/TrashView';
 import { ReaderView } from './reader/ReaderView';
 import { SplitView } from './split/SplitView';
 import { NotFound } from './app/NotFound';
@@ -32,6 +33,7 @@ const router = createHashRouter([
       { path: 'entities/suggestions', element: <SuggestionsView /> },
       { path: 'entity/:id', element: <EntityPage /> },
       { path: 'tags', element: <TagsView /> },
+      { path: 'trash', element: <TrashView /> },
       { path: '*', element: <NotFound /> },
     ],
   },

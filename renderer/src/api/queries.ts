@@ -15,7 +15,7 @@ import { api } from './client';
  * document reads only that document's text, `text:<id>`, so that bringing
  * in another document leaves it alone.
  */
-export type Data = 'documents' | `text:${string}` | 'annotations' | 'tags' | 'entities' | 'entityTypes' | 'rejections' | 'settings';
+export type Data = 'documents' | `text:${string}` | 'annotations' | 'tags' | 'entities' | 'entityTypes' | 'rejections' | 'settings' | 'trash';
 
 /** One document's text. */
 export const textOf = (docId: string): Data => `text:${docId}`;
@@ -36,6 +36,8 @@ export const queries = {
   settings: () => query(['settings'], ['getSettings'], () => api.getSettings()),
   documents: () => query(['documents'], ['listDocuments'], () => api.listDocuments()),
   document: (id: string) => query([textOf(id)], ['getDocument', id], () => api.getDocument(id)),
+  trash: () => query(['trash'], ['listTrash'], () => api.listTrash()),
+  noteCount: (docIds: readonly string[]) => query(['documents', 'annotations'], ['countNotes', docIds], () => api.countNotes([...docIds])),
   annotations: (filter: AnnotationFilter) =>
     query(['annotations', filter.docId ? textOf(filter.docId) : 'documents'], ['listAnnotations', filter], () => api.listAnnotations(filter)),
   entityTypes: () => query(['entityTypes'], ['listEntityTypes'], () => api.listEntityTypes()),

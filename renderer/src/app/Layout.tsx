@@ -8,6 +8,7 @@ import { IoLayer } from '../io/IoLayer';
 import { UndoLayer } from './UndoLayer';
 import { Sidebar } from '../sidebar/Sidebar';
 import { OpenBesideClicks } from '../split/OpenBeside';
+import { DocumentsLayer } from '../library/DocumentsLayer';
 
 /** The window: header with navigation and search, notices from the core, and the current view. */
 export function Layout() {
@@ -56,6 +57,7 @@ export function Layout() {
       <IoLayer />
       <UndoLayer />
       <OpenBesideClicks />
+      <DocumentsLayer />
     </div>
   );
 }

@@ -31,6 +31,8 @@ export const KEYMAP: Readonly<Record<string, readonly Shortcut[]>> = {
   'annotations.note': ['N'],
   'annotations.tag': ['T'],
   'edit.undo': ['Mod+Z'],
+  'library.select-all': ['Mod+A'],
+  'library.delete-selected': [{ mac: 'Mod+Backspace', other: 'Delete' }],
 };
 
 /** A command's main shortcut as people read it on this platform ("Ctrl+O", "⌘O"), for hints in the window; null if it has none. */

@@ -4,7 +4,7 @@ import { commands } from './registry';
 import { currentPlatform, forPlatform, isPlainKey, matches } from './shortcuts';
 
 /** Typing here must not trigger plain-key shortcuts such as "?". */
-function isEditable(target: EventTarget | null): boolean {
+export function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || target.matches('input, textarea, select');
 }

@@ -11,6 +11,8 @@ import { FilterChips } from '../sidebar/FilterChips';
 import { useFilteredIds } from '../sidebar/useFilteredIds';
 import { DocumentTagList } from '../tags/DocumentTagList';
 import { OpenBesideLink } from '../split/OpenBeside';
+import { sourceOf } from '../../../main/common/document-details';
+import { RowActions, rowProps, SelectAllHeader, SelectCell, SelectionBar, TrashLink, useLibraryActions } from './LibraryActions';
 
 type SortKey = 'title' | 'date' | 'length';
 interface Sort {
@@ -41,6 +43,7 @@ export function LibraryView() {
   const docTags = useQuery(queries.documentTags()).data;
   const tagsOf = (id: string) => docTags?.[id] ?? [];
   const shown = rows.filter((doc) => filtered.keeps(doc.id));
+  const library = useLibraryActions(shown);
 
   const importKeys = shortcutLabel('file.import');
   if (documents.isPending) return <p className="loading">Opening the library…</p>;
@@ -64,6 +67,9 @@ export function LibraryView() {
           They appear here, ready to read, search and annotate.
         </p>
         <LibraryTools />
+        <p>
+          <TrashLink />
+        </p>
       </section>
     );
   }
@@ -86,16 +92,22 @@ export function LibraryView() {
         <h1 id="library-title">Library</h1>
         <p className="view-meta">{filtered.active && filtered.ready && `${shown.length} of `}{rows.length} {rows.length === 1 ? 'document' : 'documents'}</p>
         <LibraryTools />
+        <TrashLink />
       </div>
       <FilterChips />
       {filtered.active && filtered.ready && shown.length === 0 && <p className="library-none">No document carries all of these. Remove a filter above to see more.</p>}
+      <SelectionBar actions={library} />
       <table className="library-table">
         <thead>
           <tr>
+            <SelectAllHeader actions={library} />
             {header('title', 'Title')}
             {header('date', 'Date')}
             {header('length', 'Length')}
             <th scope="col" className="col-source">Source</th>
+            <th scope="col" className="col-actions">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         {/* A library of thousands of documents is rendered a screenful at a time. */}
@@ -104,7 +116,8 @@ export function LibraryView() {
           items={shown}
           estimate={() => 62}
           render={(doc) => (
-            <tr key={doc.id}>
+            <tr key={doc.id} {...rowProps(library, doc)}>
+              <SelectCell actions={library} doc={doc} />
               <td className="col-title">
                 <Link to={`/doc/${doc.id}`}>{doc.title}</Link>
                 <OpenBesideLink docId={doc.id} title={doc.title} />
@@ -112,11 +125,13 @@ export function LibraryView() {
               </td>
               <td className="col-date">{formatDate(doc.date)}</td>
               <td className="col-length">{formatLength(doc.words)}</td>
-              <td className="col-source" title={doc.source}>{doc.source}</td>
+              <td className="col-source" title={sourceOf(doc)}>{sourceOf(doc)}</td>
+              <RowActions actions={library} doc={doc} />
             </tr>
           )}
         />
       </table>
+      {library.layer}
     </section>
   );
 }

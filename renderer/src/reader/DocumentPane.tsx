@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { DocumentMatch, DocumentView } from '../../../main/common/contract';
 import { queries } from '../api/queries';
 import { formatDate, formatLength } from '../app/format';
+import { sourceOf } from '../../../main/common/document-details';
 import { useCommands } from '../commands/registry';
 import { BlockView } from './BlockView';
 import { VirtualBlocks } from './VirtualBlocks';
@@ -161,7 +162,7 @@ function Pane({ doc, paneId = '', query = '', target = null, active = true, onPa
         >
           <header className="doc-header">
             <h1 id={`${prefix}doc-title`}>{doc.title}</h1>
-            <p className="doc-meta">{[formatDate(doc.date), formatLength(doc.words), doc.source].join(' · ')}</p>
+            <p className="doc-meta">{[formatDate(doc.date), formatLength(doc.words), sourceOf(doc)].join(' · ')}</p>
             <DocumentTags docId={doc.id} />
             <div className="doc-actions">
               <ExportButton />

@@ -4,6 +4,7 @@ import { DocumentPane } from './DocumentPane';
 import { ReaderToolbar } from './ReaderToolbar';
 import { useReaderSettings } from './settings';
 import { OpenBesideButton } from '../split/OpenBeside';
+import { DocumentActions } from '../library/DocumentActions';
 
 /** One document as clean paragraphs; `?q=` highlights a search and `?block=` scrolls to a passage. */
 export function ReaderView() {
@@ -17,7 +18,7 @@ export function ReaderView() {
       <ReaderToolbar settings={settings} update={update}>
         <OpenBesideButton docId={id} />
       </ReaderToolbar>
-      <DocumentPane key={id} docId={id} query={params.get('q') ?? ''} target={target} />
+      <DocumentPane key={id} docId={id} query={params.get('q') ?? ''} target={target} actions={<DocumentActions docId={id} />} />
     </div>
   );
 }
