@@ -5,6 +5,7 @@ import { annotationsApi } from './api/annotations';
 import { documentsApi } from './api/documents';
 import { entitiesApi } from './api/entities';
 import { ioApi } from './api/io';
+import { defaultReadWorker } from './io/import/reader';
 import { readingApi } from './api/reading';
 import { searchApi } from './api/search';
 import { settingsApi } from './api/settings';
@@ -23,6 +24,8 @@ export interface DossierOptions {
   dataDir: string;
   seedDir: string;
   version: string;
+  /** The import worker's script: by default the one bundled next to the core; null reads imported files on this thread. */
+  importWorker?: URL | null;
 }
 
 /** The knowledge base behind every transport: plain Node, no Electron. */
@@ -57,7 +60,7 @@ export async function openDossier(options: DossierOptions): Promise<Dossier> {
     ...searchApi(ctx),
     ...annotationsApi(ctx),
     ...settingsApi(ctx),
-    ...ioApi(ctx),
+    ...ioApi(ctx, options.importWorker === undefined ? defaultReadWorker() : options.importWorker),
     ...entitiesApi(ctx),
     ...tagsApi(ctx),
     ...readingApi(ctx),

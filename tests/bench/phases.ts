@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { DocumentRecord } from '../../main/core/library/documents';
 import { toBlocks } from '../../main/core/library/paragraphs';
+import { parseQuery } from '../../main/core/search/query';
+import { scopeOf } from '../../main/core/search/scope';
 import { SearchIndex } from '../../main/core/search/search-index';
 import { INDEX_FILE } from '../../main/core/search/service';
 import { openDossier } from '../../main/core/service';
@@ -25,6 +27,34 @@ export const keystrokes = (queries: string[]): string[] => queries.flatMap((q) =
 
 // ---------------------------------------------------------------- our index
 
+/** A query as the search API asks the index: parsed and its filters resolved on the main thread, the words and scope sent to the worker. */
+function ask(index: SearchIndex, q: string, limit = RESULTS_PER_KEYSTROKE) {
+  const parsed = parseQuery(q);
+  return index.search(parsed, limit, scopeOf(parsed.filters));
+}
+
+/** A save watched from the main process, someone typing meanwhile. */
+export interface SaveFigures {
+  totalMs: number;
+  mergeMs: number;
+  blockedMs: number;
+  slowestSearchMs: number;
+  searches: number;
+}
+
+/** Saves the index while a search is asked again and again, and says what that cost. */
+async function watchedSave(index: SearchIndex, options: { merge?: boolean } = {}): Promise<SaveFigures> {
+  const during: number[] = [];
+  const saved = await watchingTheLoop(async () => {
+    let done = false;
+    const saving = index.save(options).finally(() => (done = true));
+    while (!done) during.push(...(await timeEach(['congress'], (q) => ask(index, q))));
+    await saving;
+  });
+  const { lastSave } = await index.status();
+  return { totalMs: lastSave?.totalMs ?? 0, mergeMs: lastSave?.mergeMs ?? 0, blockedMs: saved.blockedMs, slowestSearchMs: Math.max(0, ...during), searches: during.length };
+}
+
 export interface OursResult {
   documents: number;
   passages: number;
@@ -41,8 +71,8 @@ export interface OursResult {
   pacedBlockedMs: number;
   full: Distribution;
   addDocumentMs: number;
-  /** A save after one more document: in all, merging, how long the main process was held up, the slowest search meanwhile. */
-  saveAfterChange: { totalMs: number; mergeMs: number; blockedMs: number; slowestSearchMs: number; searches: number };
+  /** A save after one more document (the change saved as it is, no merge): in all, how long the main process was held up, the slowest search meanwhile. */
+  saveAfterChange: SaveFigures;
   /** The index alone started again on its saved file: loading it, the first answer, and its memory then. */
   reload: { loadMs: number; firstAnswerMs: number; heapMb: number; externalMb: number };
   peakRssMb: number;
@@ -57,9 +87,9 @@ export async function ours(dataDir: string, queries: string[]): Promise<OursResu
   const status = await index.status();
   const memory = await index.memory();
   const typed = keystrokes(queries);
-  const keys = await watchingTheLoop(() => timeEach(typed, (q) => index.search(q, RESULTS_PER_KEYSTROKE)));
-  const paced = await watchingTheLoop(() => timeEach(keystrokes(queries.slice(0, 60)), async (q) => Promise.all([index.search(q, RESULTS_PER_KEYSTROKE), sleep(50)])));
-  const full = await timeEach(queries, (q) => index.search(`${q} `, RESULTS_PER_KEYSTROKE));
+  const keys = await watchingTheLoop(() => timeEach(typed, (q) => ask(index, q)));
+  const paced = await watchingTheLoop(() => timeEach(keystrokes(queries.slice(0, 60)), async (q) => Promise.all([ask(index, q), sleep(50)])));
+  const full = await timeEach(queries, (q) => ask(index, `${q} `));
 
   // One more document, then a save: how long the window's process is held up meanwhile.
   const extra = library[0] as DocumentRecord;
@@ -68,21 +98,13 @@ export async function ours(dataDir: string, queries: string[]): Promise<OursResu
   await copyFile(join(dataDir, 'texts', `${extra.id}.txt`), join(dataDir, 'texts', 'bench-extra.txt'));
   const added = performance.now();
   await index.setDocument('bench-extra');
-  await index.search('bench', 1);
+  await ask(index, 'bench', 1);
   const addDocumentMs = performance.now() - added;
-  const during: number[] = [];
-  const saved = await watchingTheLoop(async () => {
-    let done = false;
-    const saving = index.save().finally(() => (done = true));
-    // Someone keeps typing while it saves.
-    while (!done) during.push(...(await timeEach(['congress'], (q) => index.search(q, RESULTS_PER_KEYSTROKE))));
-    await saving;
-  });
-  const after = await index.status();
+  const saveAfterChange = await watchedSave(index);
   await index.close();
   const reopened = performance.now();
   const again = await SearchIndex.open({ dataDir, library: () => library });
-  await again.search('state of the union', RESULTS_PER_KEYSTROKE);
+  await ask(again, 'state of the union');
   const firstAnswerMs = performance.now() - reopened;
   const reloaded = await again.memory();
   const reload = { loadMs: (await again.status()).loadMs, firstAnswerMs, heapMb: mb(reloaded.heapUsed), externalMb: mb(reloaded.external) };
@@ -101,13 +123,13 @@ export async function ours(dataDir: string, queries: string[]): Promise<OursResu
     pacedBlockedMs: paced.blockedMs,
     full: distribution(full),
     addDocumentMs,
-    saveAfterChange: { totalMs: after.lastSave?.totalMs ?? 0, mergeMs: after.lastSave?.mergeMs ?? 0, blockedMs: saved.blockedMs, slowestSearchMs: Math.max(0, ...during), searches: during.length },
+    saveAfterChange,
     reload,
     peakRssMb: peakRssMb(),
   };
 }
 
-async function timeEach(items: string[], run: (item: string) => Promise<unknown>, budgetMs = Infinity): Promise<number[]> {
+export async function timeEach(items: string[], run: (item: string) => Promise<unknown>, budgetMs = Infinity): Promise<number[]> {
   const times: number[] = [];
   const started = performance.now();
   for (const item of items) {
@@ -117,6 +139,28 @@ async function timeEach(items: string[], run: (item: string) => Promise<unknown>
     if (performance.now() - started > budgetMs) break;
   }
   return times;
+}
+
+// ---------------------------------------------------------------- merging
+
+export interface MergeResult extends SaveFigures {
+  /** Of this process: the saved index loaded, then merged into a new segment (old and new both held meanwhile). */
+  peakRssMb: number;
+}
+
+/**
+ * A merge of the changes into a new segment, in a process of its own: what
+ * a save does once a fifth of the library has changed. The saved index is
+ * loaded and brought in line with library.json (the document the first
+ * phase added is removed: a change), then merged and saved.
+ */
+export async function merge(dataDir: string): Promise<MergeResult> {
+  const library = await libraryOf(dataDir);
+  const index = await SearchIndex.open({ dataDir, library: () => library });
+  await index.settled();
+  const figures = await watchedSave(index, { merge: true });
+  await index.close();
+  return { ...figures, peakRssMb: peakRssMb() };
 }
 
 // ---------------------------------------------------------------- cold start
@@ -154,12 +198,24 @@ export interface RawResult {
   peakRssMb: number;
 }
 
-interface Passage {
+/** A reading block of a benchmark document, as raw MiniSearch and the peers index it. */
+export interface Passage {
   id: number;
   docId: string;
   block: number;
   title: string;
   text: string;
+}
+
+/** Every reading block of the library in a data folder, each with its document's title: what our index holds. */
+export async function readPassages(dataDir: string): Promise<Passage[]> {
+  const passages: Passage[] = [];
+  for (const doc of await libraryOf(dataDir)) {
+    for (const block of toBlocks(await readFile(join(dataDir, 'texts', `${doc.id}.txt`), 'utf8'))) {
+      passages.push({ id: passages.length, docId: doc.id, block: block.index, title: doc.title, text: block.text });
+    }
+  }
+  return passages;
 }
 
 /**
@@ -171,13 +227,7 @@ interface Passage {
  * word, as measured in the research.
  */
 export async function raw(dataDir: string, queries: string[], keystrokeBudgetMs: number): Promise<RawResult> {
-  const library = await libraryOf(dataDir);
-  const passages: Passage[] = [];
-  for (const doc of library) {
-    for (const block of toBlocks(await readFile(join(dataDir, 'texts', `${doc.id}.txt`), 'utf8'))) {
-      passages.push({ id: passages.length, docId: doc.id, block: block.index, title: doc.title, text: block.text });
-    }
-  }
+  const passages = await readPassages(dataDir);
   const same: SearchOptions = {
     boost: { title: 3 },
     prefix: (term, i, terms) => i === terms.length - 1 || term.length >= 4,

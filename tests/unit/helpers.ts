@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach } from 'vitest';
-import type { ApiImpl, ImportOutcome } from '../../main/common/contract';
-import { openDossier, type Dossier } from '../../main/core/service';
+import { BLOCK_READING, type ApiImpl, type Block } from '../../main/common/contract';
+import { openDossier, type Dossier, type DossierOptions } from '../../main/core/service';
 
 /** The seed documents the app ships. */
 export const SEED_DIR = resolve('resources/seed');
@@ -25,9 +25,9 @@ export async function tempDir(): Promise<string> {
 }
 
 /** The real core on a data folder (a new temporary one by default), seeded from resources/seed. */
-export async function openTestDossier(dataDir?: string): Promise<Dossier & { dataDir: string }> {
+export async function openTestDossier(dataDir?: string, options: Pick<DossierOptions, 'importWorker'> = {}): Promise<Dossier & { dataDir: string }> {
   const dir = dataDir ?? (await tempDir());
-  const dossier = await openDossier({ dataDir: dir, seedDir: SEED_DIR, version: '0.0.0-test' });
+  const dossier = await openDossier({ dataDir: dir, seedDir: SEED_DIR, version: '0.0.0-test', ...options });
   opened.push(dossier);
   return Object.assign(dossier, { dataDir: dir });
 }
@@ -37,22 +37,6 @@ export async function seedId(dossier: Dossier, prefix: string): Promise<string> 
   const doc = (await dossier.api.listDocuments()).find((d) => d.source.startsWith(prefix));
   if (!doc) throw new Error(`no seed ${prefix}`);
   return doc.id;
-}
-
-/** Sends bytes as an upload for `purpose`, the way the window does: begin, then chunks of the size the core asks for. */
-export async function sendFile(api: ApiImpl, name: string, bytes: Uint8Array, purpose: 'import' | 'restore'): Promise<{ uploadId: string } | { refused: string }> {
-  const ticket = await api.beginUpload({ name, size: bytes.length, purpose });
-  if (!ticket.accepted) return { refused: ticket.reason };
-  for (let offset = 0; offset < bytes.length; offset += ticket.chunkBytes) {
-    await api.sendUploadChunk({ uploadId: ticket.uploadId, offset, data: Buffer.from(bytes.subarray(offset, offset + ticket.chunkBytes)).toString('base64') });
-  }
-  return { uploadId: ticket.uploadId };
-}
-
-/** Imports a file the way the window does. */
-export async function importFile(api: ApiImpl, name: string, bytes: Uint8Array): Promise<ImportOutcome> {
-  const sent = await sendFile(api, name, bytes, 'import');
-  return 'refused' in sent ? { name, status: 'rejected', reason: sent.refused } : api.importUpload(sent.uploadId);
 }
 
 /**
@@ -75,4 +59,12 @@ export async function bundleChild(entry: string): Promise<string> {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   return outfile;
+}
+
+/** Every block of a document, read the way the reader reads them: the opening, then ranges of at most BLOCK_READING.maxRange. */
+export async function allBlocks(api: ApiImpl, docId: string): Promise<Block[]> {
+  const { blockCount } = await api.openDocument(docId);
+  const blocks: Block[] = [];
+  for (let from = 0; from < blockCount; from += BLOCK_READING.maxRange) blocks.push(...(await api.getBlocks(docId, from, from + BLOCK_READING.maxRange)));
+  return blocks;
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { method } from './method';
 import { Id } from './documents';
-import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS } from './values';
+import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS, MAX_TAG_CHARS, tagProblem } from './values';
 
-export { HIGHLIGHT_COLORS, MAX_NOTE_CHARS };
+export { HIGHLIGHT_COLORS, MAX_NOTE_CHARS, MAX_TAG_CHARS, tagProblem };
 
 /*
  * Annotations: highlights with an optional note and tags, anchored on a
@@ -11,32 +11,27 @@ export { HIGHLIGHT_COLORS, MAX_NOTE_CHARS };
  * context, plus a position), so that they survive a re-import of the text.
  */
 
-export const MAX_TAG_CHARS = 100;
 export const MAX_TAGS = 50;
 
 export const HighlightColor = z.enum(HIGHLIGHT_COLORS, { error: () => `a colour is one of ${HIGHLIGHT_COLORS.join(', ')}` });
 export type HighlightColor = z.infer<typeof HighlightColor>;
 
-const TAG_PATTERN = /^[\p{L}\p{N}._-]+(?:\/[\p{L}\p{N}._-]+)*$/u;
 const shown = (input: unknown): string => JSON.stringify(String(input).slice(0, 60));
 
 /**
  * A tag: 1–100 letters, digits, `-`, `_`, `.`, with `/` between the levels of
  * a hierarchy ("operators/china"); no spaces, no leading or trailing `/`, no `//`.
- * Shared with the entity tags so the two kinds of tag always agree.
+ * The rule is `tagProblem` (values.ts), which the fields where tags are typed
+ * use too. Shared with the entity tags so the two kinds of tag always agree.
  */
-export const Tag = z
-  .string()
-  .min(1, { error: 'a tag cannot be empty' })
-  .max(MAX_TAG_CHARS, { error: (issue) => `the tag ${shown(issue.input)}… is longer than ${MAX_TAG_CHARS} characters` })
-  .regex(TAG_PATTERN, {
-    error: (issue) =>
-      `${shown(issue.input)} is not a tag: use letters, digits, -, _ and ., with / between levels (like operators/china), and no spaces`,
-  });
+export const Tag = z.string().superRefine((tag, ctx) => {
+  const problem = tagProblem(tag);
+  if (problem) ctx.addIssue({ code: 'custom', message: tag === '' ? problem : `${shown(tag)} is not a tag. ${problem}` });
+});
 export type Tag = z.infer<typeof Tag>;
 
 /** True when `value` can be a tag (see `Tag`). */
-export const isValidTag = (value: string): boolean => Tag.safeParse(value).success;
+export const isValidTag = (value: string): boolean => tagProblem(value) === null;
 
 export const TagList = z.array(Tag).max(MAX_TAGS, { error: `an annotation can have at most ${MAX_TAGS} tags` });
 

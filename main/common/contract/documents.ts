@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { method } from './method';
+import { BLOCK_READING } from './values';
+
+export { BLOCK_READING };
 
 /**
  * Ids are short opaque strings; the bound keeps hostile input cheap to reject.
@@ -16,7 +19,25 @@ export const Id = z
 export type BlockKind = 'heading' | 'paragraph' | 'bullet' | 'figure';
 /** A run of the original text, [start, end) in UTF-16 code units. */
 export type Span = readonly [start: number, end: number];
-/** A reading block: clean text plus the original spans it was joined from. */
+
+/** Inline meaning a document gives part of a block: Markdown's **strong**, *emphasis*, `code` and [links](…). */
+export type MarkKind = 'strong' | 'emphasis' | 'code' | 'link';
+/** A range [from, to) of a block's clean text with one inline meaning. */
+export interface Mark {
+  kind: MarkKind;
+  from: number;
+  to: number;
+  /** A link's address: only ever http: or https:. */
+  href?: string;
+}
+
+/**
+ * A reading block: clean text plus the original spans it was joined from.
+ * Its text is `spans` joined by `separators` (one space between every two
+ * when there are none), so clean and original offsets map exactly both ways.
+ * The optional fields give the block the structure its document states
+ * (Markdown, HTML); a block without them reads as its kind says.
+ */
 export interface Block {
   index: number;
   kind: BlockKind;
@@ -24,7 +45,29 @@ export interface Block {
   spans: Span[];
   start: number;
   end: number;
+  /**
+   * What stands between spans[i] and spans[i + 1] in `text`: " " (any
+   * whitespace of the original, a soft line break), "" (markup or a
+   * hyphenation left out, or a compound's hyphen kept across a line end) or
+   * line breaks ("\n", "\n\n": a hard break, a code block's lines).
+   */
+  separators?: string[];
+  /** A heading's level, 1 (the document's top level) to 6. */
+  level?: number;
+  /** A list item's first block (kind 'bullet'): numbered or not, and its number. */
+  list?: { ordered: boolean; number?: number };
+  /** How many lists the block sits in (1 for an item of a top-level list, or a paragraph continuing it). */
+  indent?: number;
+  /** How many block quotes the block sits in. */
+  quote?: number;
+  /** A code block: its text keeps its spaces and line breaks. */
+  code?: boolean;
+  /** Inline meaning (emphasis, code, links), sorted by `from`; marks nest but never cross. */
+  marks?: Mark[];
 }
+
+/** The kind of file a document's original text came from: it says how the text is read into blocks. */
+export type DocumentFormat = 'text' | 'markdown' | 'html' | 'pdf';
 
 export interface DocumentSummary {
   id: string;
@@ -37,11 +80,16 @@ export interface DocumentSummary {
   source: string;
   origin: 'seed' | 'import';
   addedAt: string;
+  /** Who wrote it, as the document says (an HTML article's byline). */
+  byline?: string;
   /** The person's own words for where it came from (shown instead of `source`; see sourceOf). */
   sourceLabel?: string;
 }
 
-export interface DocumentView extends DocumentSummary {
+/** A document as it opens: what the library knows of it, how many blocks it has, and its first screen of them. */
+export interface DocumentOpening extends DocumentSummary {
+  blockCount: number;
+  /** Blocks 0, 1, … as far as a screen goes: the others come from getBlocks as the reader scrolls. */
   blocks: Block[];
 }
 
@@ -105,10 +153,22 @@ const DocumentDetailsShape = z.strictObject({
 
 const DocumentIds = z.array(Id).min(1, { error: 'Choose at least one document' }).max(1_000_000);
 
+const BlockIndex = z.number().int().min(0).max(1e8);
+const Offset = z.number().int().min(0).max(1e9);
+
 export const documentsContract = {
   getStatus: method<Status>()(z.tuple([])),
+  /** Every document, in the library's own order (for pickers; the library's table reads listDocumentPage). */
   listDocuments: method<DocumentSummary[]>()(z.tuple([])),
-  getDocument: method<DocumentView>()(z.tuple([Id])),
+  openDocument: method<DocumentOpening>()(z.tuple([Id])),
+  /** Blocks [from, to) of a document, at most BLOCK_READING.maxRange of them; fewer past its end. */
+  getBlocks: method<Block[]>()(
+    z.tuple([Id, BlockIndex, BlockIndex]).refine(([, from, to]) => to >= from && to - from <= BLOCK_READING.maxRange, {
+      error: `a range of blocks goes forward and holds at most ${BLOCK_READING.maxRange} of them`,
+    }),
+  ),
+  /** The index of the block that holds an offset of the original text (a passage link's, a note's). */
+  blockAt: method<number>()(z.tuple([Id, Offset])),
   /** Changes a document's title, date or source label; returns it as saved. */
   editDocument: method<DocumentSummary>()(z.tuple([Id, DocumentDetailsShape])),
   /** How many highlights and notes the documents have (what a deletion takes along). */

@@ -8,6 +8,7 @@ import { ioContract } from './io';
 import { entitiesContract } from './entities';
 import { tagsContract } from './tags';
 import { readingContract } from './reading';
+import { libraryContract } from './library';
 
 export * from './documents';
 export * from './search';
@@ -17,6 +18,7 @@ export * from './io';
 export * from './entities';
 export * from './tags';
 export * from './reading';
+export * from './library';
 export * from './channels';
 export * from './names';
 export type { Method } from './method';
@@ -28,6 +30,7 @@ export type { Method } from './method';
  */
 export const contract = {
   ...documentsContract,
+  ...libraryContract,
   ...searchContract,
   ...annotationsContract,
   ...settingsContract,

@@ -27,10 +27,14 @@ export const NewUpload = z.strictObject({
   name: z.string().min(1).max(1000),
   size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   purpose: UploadPurpose,
+  /** When the file was last changed (a browser File's lastModified, ms since 1970): part of what makes it the same file. */
+  lastModified: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** The file's full path, where the desktop app knows it: the surest sign that two imports are the same file. */
+  path: z.string().min(1).max(4096).optional(),
 });
 export type NewUpload = z.infer<typeof NewUpload>;
 
-/** An upload the core accepted, or why it did not (too large). */
+/** An upload the core accepted, or why it did not (too large, or too many files on their way at once). */
 export type UploadTicket = { accepted: true; uploadId: string; chunkBytes: number } | { accepted: false; reason: string };
 
 /** One chunk of an upload, at its byte offset in the file. */
@@ -44,15 +48,25 @@ export type UploadChunk = z.infer<typeof UploadChunk>;
 /** What happened to one imported file. */
 export interface ImportOutcome {
   name: string;
-  /** added: a new document; replaced: a changed version of a file imported before; duplicate: the same text is already in the library. */
-  status: 'added' | 'replaced' | 'duplicate' | 'rejected';
-  /** The document added, replaced, or already holding this text. */
+  /**
+   * added: a new document; replaced: a new version of a document, as the person chose; duplicate: the
+   * same text is already in the library; rejected: the file cannot be read (see reason); cancelled:
+   * Cancel was pressed before the document was added, and nothing was kept; matches: the file looks like
+   * a new version of `document` (the same file, or one of the same name), and nothing changes until
+   * importUpload is called again with the person's answer.
+   */
+  status: 'added' | 'replaced' | 'duplicate' | 'rejected' | 'cancelled' | 'matches';
+  /** The document added, replaced, already holding this text, or (matches) the one this file may be a new version of. */
   document?: DocumentSummary;
   /** Why a file was rejected, in plain words. */
   reason?: string;
   /** For a replaced document: its annotations that found their passage again, and those that did not (kept, as orphans). */
   annotations?: { anchored: number; orphaned: number };
 }
+
+/** The person's answer when an import matches a document: replace that document's text, or add this file beside it. */
+export const ImportChoice = z.strictObject({ onMatch: z.enum(['replace', 'keep']) });
+export type ImportChoice = z.infer<typeof ImportChoice>;
 
 /** Which notes to export. */
 export const ExportScope = z.discriminatedUnion('kind', [
@@ -102,10 +116,14 @@ export const ioContract = {
   /** Starts sending a file; a file over the size limit is refused with the reason to show. */
   beginUpload: method<UploadTicket>()(z.tuple([NewUpload])),
   sendUploadChunk: method<{ received: number }>()(z.tuple([UploadChunk])),
-  /** Drops an upload that will not be finished (the person pressed Cancel). */
+  /** Drops an upload (the person pressed Cancel), and stops its import if one is under way: that file is not added. */
   cancelUpload: method<void>()(z.tuple([Id])),
-  /** Reads a finished upload as a document: adds it, replaces an earlier version of it, or says why not. */
-  importUpload: method<ImportOutcome>()(z.tuple([Id])),
+  /**
+   * Reads a finished upload as a document: adds it, says it is already there or why it cannot be read,
+   * or (matches) asks whether it replaces the document it looks like a new version of; called again
+   * with the answer, it does what the person chose.
+   */
+  importUpload: method<ImportOutcome>()(z.tuple([Id, ImportChoice.optional()])),
   /** Notes as Markdown for Obsidian and similar tools, W3C Web Annotation JSON-LD, or CSV. */
   exportNotes: method<ExportResult>()(z.tuple([ExportScope, ExportFormat])),
   /** One file with everything the person made: documents, annotations, entities, tags, settings. */

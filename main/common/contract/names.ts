@@ -11,13 +11,18 @@ export const METHOD_NAMES = [
   // documents
   'getStatus',
   'listDocuments',
-  'getDocument',
+  'openDocument',
+  'getBlocks',
+  'blockAt',
   'editDocument',
   'countNotes',
   'deleteDocuments',
   'listTrash',
   'restoreDocuments',
   'purgeDocuments',
+  // library
+  'listDocumentPage',
+  'listDocumentIds',
   // search
   'search',
   'findInDocument',

@@ -5,7 +5,7 @@ import { Id } from './documents';
 export { RESULT_KIND_WORDS, type ResultKind } from './values';
 
 export const SearchQuery = z.strictObject({
-  /** What the box holds, filters included: see main/core/search-query.ts for the syntax. */
+  /** What the box holds, filters included: see main/core/search/query.ts for the syntax. */
   q: z.string().max(1000),
   limit: z.number().int().min(1).max(200).optional(),
 });
@@ -27,6 +27,8 @@ export interface SearchHit {
   noteId?: string;
   score: number;
   snippet: Snippet;
+  /** Where the snippet's marks are in the block's clean text (a passage; empty for a note or a document's opening). */
+  ranges: Array<[from: number, to: number]>;
 }
 
 /** An entity whose name (or one of its aliases) matches the query. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
+import { HighlightColor } from './annotations';
 import { DEFAULT_SETTINGS, FONT_SIZES } from './values';
 
 export { DEFAULT_SETTINGS, FONT_SIZES };
@@ -29,6 +30,8 @@ export interface AppSettings {
   sidebar: boolean;
   /** Whether entity mentions are underlined in the reader (and a click on one shows its card). */
   mentions: boolean;
+  /** The colour of the last highlight made: what the next one (key H) uses. */
+  highlightColor: HighlightColor;
 }
 
 /** A change to some settings; the reader's fields can be changed one at a time. */
@@ -37,6 +40,7 @@ export const SettingsPatch = z.strictObject({
   reader: ReaderSettings.partial().optional(),
   sidebar: z.boolean().optional(),
   mentions: z.boolean().optional(),
+  highlightColor: HighlightColor.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 

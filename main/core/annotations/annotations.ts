@@ -221,33 +221,22 @@ export class Annotations {
   async update(id: string, patch: AnnotationPatch): Promise<Annotation> {
     const current = this.record(id);
     if (current.deleted) throw notFound(id);
-    const next: AnnotationRecord = {
-      ...current,
-      ...(patch.note !== undefined && { note: patch.note }),
-      ...(patch.tags !== undefined && { tags: unique(patch.tags) }),
-      ...(patch.color !== undefined && { color: patch.color }),
-    };
-    if (next.note === current.note && next.color === current.color && sameList(next.tags, current.tags)) return this.anchored(current);
-    next.modified = new Date().toISOString();
-    await this.replace(next);
-    return this.anchored(next);
+    if (!changes(current, patch)) return this.anchored(current);
+    return this.anchored(await this.revise(id, (record) => (changes(record, patch) ? { ...patched(record, patch), modified: new Date().toISOString() } : record)));
   }
 
   /** Deletes an annotation; `restore(id)` undoes it. Returns it as it was. */
   async delete(id: string): Promise<Annotation> {
-    const current = this.record(id);
-    if (current.deleted) throw notFound(id);
-    await this.replace({ ...current, deleted: new Date().toISOString(), deletedIn: this.store.session });
-    return this.anchored(current);
+    if (this.record(id).deleted) throw notFound(id);
+    const deleted = await this.revise(id, (record) => ({ ...record, deleted: new Date().toISOString(), deletedIn: this.store.session }));
+    return this.anchored(withoutDeletion(deleted));
   }
 
   /** Brings back a deleted annotation, same id and content. */
   async restore(id: string): Promise<Annotation> {
     const current = this.record(id);
     if (!current.deleted) return this.anchored(current);
-    const restored = withoutDeletion(current);
-    await this.replace(restored);
-    return this.anchored(restored);
+    return this.anchored(await this.revise(id, withoutDeletion));
   }
 
   /**
@@ -299,19 +288,14 @@ export class Annotations {
     const current = this.record(id);
     if (current.deleted) throw notFound(id);
     const { text, span } = await this.selection(current.docId, range);
-    const next: AnnotationRecord = {
-      ...current,
-      target: { selector: describeRange(text, span) },
-      modified: new Date().toISOString(),
-    };
-    await this.setAnchor(next.docId, id, { status: 'anchored', ...span });
+    const target = { selector: describeRange(text, span) };
+    await this.setAnchor(current.docId, id, { status: 'anchored', ...span });
     try {
-      await this.replace(next);
+      return this.anchored(await this.revise(id, (record) => ({ ...record, target, modified: new Date().toISOString() })));
     } catch (error) {
-      this.anchors.delete(next.docId);
+      this.anchors.delete(current.docId);
       throw error;
     }
-    return this.anchored(next);
   }
 
   /**
@@ -327,8 +311,8 @@ export class Annotations {
     let changed = 0;
     for (const docId of [...this.files.keys()]) {
       for (const record of this.live(docId).filter((r) => hasTag(r.tags, from))) {
-        const tags = unique(record.tags.map((t) => (hasTag([t], from) ? to + t.slice(from.length) : t)));
-        await this.replace({ ...record, tags, modified: new Date().toISOString() });
+        const renamed = (tags: string[]) => unique(tags.map((t) => (hasTag([t], from) ? to + t.slice(from.length) : t)));
+        await this.revise(record.id, (latest) => ({ ...latest, tags: renamed(latest.tags), modified: new Date().toISOString() }));
         changed++;
       }
     }
@@ -431,9 +415,16 @@ export class Annotations {
     });
   }
 
-  /** Replaces a stored annotation with a new version of it. */
-  private replace(next: AnnotationRecord): Promise<void> {
-    return this.commit(next.docId, (list) => list.map((r) => (r.id === next.id ? next : r)));
+  /**
+   * Saves a new version of a stored annotation, made by `edit` from the
+   * version saved last: two changes sent at once (a note saved as a tag is
+   * added) each build on the other, and neither is lost.
+   */
+  private async revise(id: string, edit: (record: AnnotationRecord) => AnnotationRecord): Promise<AnnotationRecord> {
+    let revised: AnnotationRecord | null = null;
+    await this.commit(this.record(id).docId, (list) => list.map((r) => (r.id === id ? (revised = edit(r)) : r)));
+    if (!revised) throw notFound(id);
+    return revised;
   }
 
   /**
@@ -484,3 +475,18 @@ function hasTag(tags: string[], tag: string): boolean {
 const unique = (tags: string[]): string[] => [...new Set(tags)];
 
 const sameList = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function patched(record: AnnotationRecord, patch: AnnotationPatch): AnnotationRecord {
+  return {
+    ...record,
+    ...(patch.note !== undefined && { note: patch.note }),
+    ...(patch.tags !== undefined && { tags: unique(patch.tags) }),
+    ...(patch.color !== undefined && { color: patch.color }),
+  };
+}
+
+/** Whether a patch changes anything of an annotation. */
+function changes(record: AnnotationRecord, patch: AnnotationPatch): boolean {
+  const next = patched(record, patch);
+  return next.note !== record.note || next.color !== record.color || !sameList(next.tags, record.tags);
+}

@@ -45,6 +45,9 @@ const BackupDocument = z.object({
   origin: z.enum(['seed', 'import']),
   addedAt: Timestamp,
   sourceLabel: Text(1000).optional(),
+  /** How the text is written (Markdown, HTML as Markdown, a PDF extraction); plain text when absent. */
+  format: z.enum(['text', 'markdown', 'html', 'pdf']).optional(),
+  byline: Text(300).optional(),
   text: z.string(),
   tags: z.array(Tag),
 });
@@ -93,7 +96,7 @@ export async function createBackup(ctx: CoreContext): Promise<ExportedFile> {
     version: VERSION,
     createdAt: new Date().toISOString(),
     documents: await Promise.all(
-      documents.list().map(async ({ hash: _hash, length: _length, words: _words, ...doc }) => ({ ...doc, text: await documents.text(doc.id), tags: tags.documentTags(doc.id) })),
+      documents.list().map(async ({ hash: _hash, length: _length, words: _words, file: _file, ...doc }) => ({ ...doc, text: await documents.text(doc.id), tags: tags.documentTags(doc.id) })),
     ),
     annotations: (await annotations.allAnnotations()).map(({ anchor: _anchor, ...stored }) => stored),
     entityTypes: entities.types(),

@@ -1,15 +1,24 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { Id, type Block, type DocumentSummary } from '../../common/contract';
+import { Id, type Block, type DocumentFormat, type DocumentSummary } from '../../common/contract';
 import { cleanSourceLabel, cleanTitle, detailProblems, type DocumentDetails } from '../../common/document-details';
 import { DossierError } from '../../common/errors';
 import type { Deletion } from '../store/expiry';
 import { describe } from './metadata';
-import { toBlocks } from './paragraphs';
+import { type BlockTable, RecentTables } from './block-table';
 import type { CollectionSpec, Store, StoreCollection, TextFolder } from '../store/store';
 
 /** When a document went to the Trash, and in which session (the same rule as deleted notes: store/expiry.ts). */
 export type TrashMark = Required<Deletion>;
+
+/** What identifies an imported file beyond its name: how two imports are known to be the same file. */
+export interface FileIdentity {
+  name: string;
+  size: number;
+  lastModified?: number;
+  /** The full path, where the desktop app knows it. */
+  path?: string;
+}
 
 /** A document as the library file keeps it: metadata only, the text lives in texts/<id>.txt. */
 export interface DocumentRecord extends DocumentSummary {
@@ -17,6 +26,10 @@ export interface DocumentRecord extends DocumentSummary {
   hash: string;
   /** Set while the document is in the Trash: out of the library, its text, notes and tags kept. */
   trashed?: TrashMark;
+  /** How the text is written (how it is read into blocks); plain text when absent. */
+  format?: DocumentFormat;
+  /** The file it was imported from. */
+  file?: FileIdentity;
 }
 
 const DocumentRecord = z.object({
@@ -31,6 +44,9 @@ const DocumentRecord = z.object({
   sourceLabel: z.string().max(1000).optional(),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   trashed: z.object({ deleted: z.string().max(40), deletedIn: z.string().max(100) }).optional(),
+  byline: z.string().optional(),
+  format: z.enum(['text', 'markdown', 'html', 'pdf']).optional(),
+  file: z.object({ name: z.string(), size: z.number().int().min(0), lastModified: z.number().optional(), path: z.string().optional() }).optional(),
 });
 
 interface LibraryMeta {
@@ -47,28 +63,50 @@ const LIBRARY: CollectionSpec<DocumentRecord, LibraryMeta> = {
   defaults: () => ({ seededAt: null }),
 };
 
-export interface NewDocument {
+/** What the importer read about a text besides the text itself; what it leaves out is read from the text. */
+export interface TextDetails {
+  title?: string;
+  /** The date the document states, or null when it states none. */
+  date?: string | null;
+  byline?: string;
+  format?: DocumentFormat;
+  file?: FileIdentity;
+}
+
+export interface NewDocument extends TextDetails {
   text: string;
   source: string;
   origin: DocumentRecord['origin'];
-  title?: string;
 }
 
-/** A record as the API shows it: without the hash and the Trash mark, which are the library's own business. */
-export const summaryOf = ({ hash: _hash, trashed: _trashed, ...summary }: DocumentRecord): DocumentSummary => summary;
+/** A record as the API shows it: without the hash, format, file and Trash mark, which are the library's own business. */
+export const summaryOf = ({ hash: _hash, format: _format, file: _file, trashed: _trashed, ...summary }: DocumentRecord): DocumentSummary => summary;
 
-/** What a document's record says about its text: read from the text unless a title is given. */
-function textFacts(text: string, source: string, title?: string): Pick<DocumentRecord, 'title' | 'date' | 'length' | 'words'> {
-  const described = describe(text, source);
+/** What a document's record says about its text: the importer's details, else read from the text. */
+function textFacts(text: string, source: string, details: TextDetails): Omit<DocumentRecord, 'id' | 'source' | 'origin' | 'addedAt' | 'hash'> {
+  const described = details.title !== undefined && details.date !== undefined ? null : describe(text, source);
+  const { title, date, ...rest } = details;
   return {
-    title: title ?? described.title,
-    date: described.date,
+    title: title ?? (described as NonNullable<typeof described>).title,
+    date: date !== undefined ? date : (described as NonNullable<typeof described>).date,
     length: text.length,
     words: countWords(text),
+    ...rest,
   };
 }
 
-const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+/** Words of a text, counted without splitting it (a 50 MB text would be millions of strings). */
+function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code <= 32 ? code === 32 || (code >= 9 && code <= 13) : code >= 128 && /\s/.test(text.charAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
 
 /** Hex SHA-256 of a text. */
 export const hashText = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -98,7 +136,7 @@ export function notInTrash(record: DocumentRecord | undefined, action: string): 
  * `trashed()` the others.
  */
 export class Documents {
-  private readonly blockCache = new Map<string, Block[]>();
+  private readonly tables = new RecentTables();
   /** The documents in the library, worked out again when the collection's list changes. */
   private live: { from: DocumentRecord[]; records: DocumentRecord[]; ids: Set<string> } | null = null;
 
@@ -174,13 +212,16 @@ export class Documents {
     return text;
   }
 
-  /** The document as reading blocks, computed once per session. */
+  /** The document's reading blocks, packed; kept for the documents read last. */
+  blockTable(id: string): Promise<BlockTable> {
+    this.get(id);
+    return this.tables.get(id, () => this.text(id), this.get(id).format);
+  }
+
+  /** Every reading block of the document. */
   async blocks(id: string): Promise<Block[]> {
-    const cached = this.blockCache.get(id);
-    if (cached) return cached;
-    const blocks = toBlocks(await this.text(id));
-    this.blockCache.set(id, blocks);
-    return blocks;
+    const table = await this.blockTable(id);
+    return table.range(0, table.count);
   }
 
   /** Adds a document unless the same text is already in the library; returns the record and whether it is new. */
@@ -188,16 +229,17 @@ export class Documents {
     const hash = hashText(input.text);
     const existing = this.findByHash(hash);
     if (existing) return { doc: existing, added: false };
+    const { text, source, origin, ...details } = input;
     const doc: DocumentRecord = {
       id: this.freeId(hash),
-      ...textFacts(input.text, input.source, input.title),
-      source: input.source,
-      origin: input.origin,
+      ...textFacts(text, source, details),
+      source,
+      origin,
       addedAt: new Date().toISOString(),
       hash,
     };
-    await this.put(doc, input.text);
-    return { doc, added: true };
+    const added = await this.put(doc, text, { onlyIfNew: true });
+    return added ? { doc, added: true } : { doc: this.get(doc.id), added: false };
   }
 
   /**
@@ -268,7 +310,7 @@ export class Documents {
       for (const id of ids) draft.remove(id);
     });
     for (const id of ids) {
-      this.blockCache.delete(id);
+      this.tables.forget(id);
       await this.texts.remove(id);
     }
   }
@@ -278,9 +320,9 @@ export class Documents {
    * again). The id stays, so its annotations stay with it and re-anchor on
    * the new text. Callers emit documentChanged.
    */
-  async replaceText(id: string, text: string, title?: string): Promise<DocumentRecord> {
+  async replaceText(id: string, text: string, details: TextDetails = {}): Promise<DocumentRecord> {
     const current = this.get(id);
-    const next: DocumentRecord = { ...current, ...textFacts(text, current.source, title), hash: hashText(text) };
+    const next: DocumentRecord = { ...current, ...textFacts(text, current.source, details), hash: hashText(text) };
     await this.put(next, text);
     return next;
   }
@@ -291,7 +333,7 @@ export class Documents {
       throw new DossierError('conflict', `The library already has a document with id "${record.id}"`);
     }
     const doc: DocumentRecord = { ...record, hash: hashText(text), length: text.length, words: countWords(text) };
-    await this.put(doc, text);
+    if (!(await this.put(doc, text, { onlyIfNew: true }))) throw new DossierError('conflict', `The library already has a document with id "${record.id}"`);
     return doc;
   }
 
@@ -300,19 +342,26 @@ export class Documents {
    * record never points at a text that is not on disk. (If saving the record
    * fails after a new text of an existing document was written, only the
    * record's hash and counts are stale, and the next import mends them.)
+   * `onlyIfNew` adds the record only when no document has its id (two adds
+   * of one text at once); the answer says whether the record was saved.
    */
-  async put(record: DocumentRecord, text?: string): Promise<void> {
+  async put(record: DocumentRecord, text?: string, { onlyIfNew = false } = {}): Promise<boolean> {
+    if (onlyIfNew && this.library.get(record.id)) return false;
     if (text !== undefined) {
       await this.texts.write(record.id, text, `the text of “${record.title}”`);
-      this.blockCache.delete(record.id);
+      this.tables.forget(record.id);
     }
-    await this.library.update((draft) => draft.put(record));
+    return this.library.update((draft) => {
+      if (onlyIfNew && draft.get(record.id)) return false;
+      draft.put(record);
+      return true;
+    });
   }
 
   /** Removes a document's record, then its text (a text left behind by a crash in between is never read). */
   async remove(id: string): Promise<void> {
     await this.library.update((draft) => draft.remove(id));
-    this.blockCache.delete(id);
+    this.tables.forget(id);
     await this.texts.remove(id);
   }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppSettings, SettingsPatch } from '../../common/contract';
-import { DEFAULT_SETTINGS, ReaderSettings, ThemeSetting } from '../../common/contract';
+import { DEFAULT_SETTINGS, HighlightColor, ReaderSettings, ThemeSetting } from '../../common/contract';
 import type { CoreEmitter } from '../events';
 import type { FileSpec, Store, StoreFile, Versioned } from '../store/store';
 
@@ -22,6 +22,7 @@ const SETTINGS: FileSpec<SettingsData> = {
  */
 export function sanitize(data: Partial<Record<keyof AppSettings, unknown>>): AppSettings {
   const theme = ThemeSetting.safeParse(data.theme);
+  const highlightColor = HighlightColor.safeParse(data.highlightColor);
   const stored = typeof data.reader === 'object' && data.reader !== null ? (data.reader as Record<string, unknown>) : {};
   const reader = Object.fromEntries(
     Object.entries(DEFAULT_SETTINGS.reader).map(([key, fallback]) => {
@@ -34,10 +35,11 @@ export function sanitize(data: Partial<Record<keyof AppSettings, unknown>>): App
     reader,
     sidebar: typeof data.sidebar === 'boolean' ? data.sidebar : DEFAULT_SETTINGS.sidebar,
     mentions: typeof data.mentions === 'boolean' ? data.mentions : DEFAULT_SETTINGS.mentions,
+    highlightColor: highlightColor.success ? highlightColor.data : DEFAULT_SETTINGS.highlightColor,
   };
 }
 
-/** App preferences (theme, reading typography, sidebar) in settings.json; `settingsChanged` tells the shell. */
+/** App preferences (theme, reading typography, sidebar, highlight colour) in settings.json; `settingsChanged` tells the shell. */
 export class Settings {
   private constructor(
     private readonly file: StoreFile<SettingsData>,
@@ -57,7 +59,13 @@ export class Settings {
     const changes = Object.fromEntries(Object.entries(patch.reader ?? {}).filter(([, value]) => value !== undefined));
     const next = await this.file.update((data) => {
       const settings = sanitize(data);
-      const merged: AppSettings = { theme: patch.theme ?? settings.theme, reader: { ...settings.reader, ...changes }, sidebar: patch.sidebar ?? settings.sidebar, mentions: patch.mentions ?? settings.mentions };
+      const merged: AppSettings = {
+        theme: patch.theme ?? settings.theme,
+        reader: { ...settings.reader, ...changes },
+        sidebar: patch.sidebar ?? settings.sidebar,
+        mentions: patch.mentions ?? settings.mentions,
+        highlightColor: patch.highlightColor ?? settings.highlightColor,
+      };
       Object.assign(data, { schema: SETTINGS.schema, ...merged });
       return merged;
     });

@@ -17,6 +17,7 @@ import type { Entities } from '../entities/entities';
 import type { CoreEmitter } from '../events';
 import type { Documents } from '../library/documents';
 import { lastIndexAtOrBefore } from '../../common/sorted';
+import { cleanOffset } from '../library/paragraphs';
 import { mergeRanges, snippetOf, termRanges, type Range } from '../text/snippets';
 import { forEachTerm } from '../text/tokens';
 
@@ -41,16 +42,6 @@ export function meaningfulTerms(text: string): string[] {
     if (!STOP_WORDS.has(term) && !/^\p{N}{1,3}$/u.test(term)) terms.push(term);
   });
   return terms;
-}
-
-/** A block's text offset (clean) of an original-text offset inside it. */
-function cleanOffset(block: Block, original: number): number {
-  let clean = 0;
-  for (const [start, end] of block.spans) {
-    if (original <= end) return clean + Math.max(0, original - start);
-    clean += end - start + 1;
-  }
-  return block.text.length;
 }
 
 /**

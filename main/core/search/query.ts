@@ -59,6 +59,24 @@ export interface ParsedQuery {
   problems: string[];
 }
 
+/** What the index matches: a query's words, phrases and exclusions (its filters become a Scope). */
+export type QueryTerms = Pick<ParsedQuery, 'words' | 'phrases' | 'excluded'>;
+
+/** Where a search may look: every filter of a query, resolved (search/scope.ts). */
+export interface Scope {
+  /** The documents it may search (null: all). */
+  docIds: readonly string[] | null;
+  /** Inclusive lower bound of the date, as a prefix of YYYY-MM-DD. */
+  after: string | null;
+  /** Exclusive upper bound of the date, as a prefix of YYYY-MM-DD. */
+  before: string | null;
+  /** The kinds of result it shows (none: all). */
+  kinds: readonly ResultKind[];
+}
+
+/** The whole library, every kind of result. */
+export const EVERYWHERE: Scope = { docIds: null, after: null, before: null, kinds: [] };
+
 const KINDS: Record<string, ResultKind> = { note: 'note', notes: 'note', entity: 'entity', entities: 'entity', passage: 'passage', passages: 'passage', text: 'passage' };
 const DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 

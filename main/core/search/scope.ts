@@ -1,34 +1,49 @@
 /**
- * The parts of a search that belong to other modules, worked out in the
- * process that holds them:
+ * Every filter of a search resolved in one place, in the process that holds
+ * what they name, into the Scope the index searches within:
  *
- * - tag:, entity: and type: filters become the set of documents they allow,
- *   as the tags and entities modules define it (documentsWith: a document's
- *   own tags, its annotations' tags, the entities it mentions);
- * - entity names (and aliases) that match the query, shown as entities.
+ * - in: names documents of the library (its chip shows the title);
+ * - tag:, entity: and type: become the set of documents they allow, as the
+ *   tags and entities modules define it (documentsWith: a document's own
+ *   tags, its annotations' tags, the entities it mentions);
+ * - after:, before: and is: pass as they are (the parser checked them).
  *
+ * And the entity names (and aliases) that match the query, shown as entities.
  * Both are cheap next to a passage search: the allowed documents are kept
  * per filter until a document, an annotation, an entity or a tag changes
  * (the core's events say when), and the entity list is small.
  */
-import type { EntityHit, EntityType } from '../../common/contract';
+import type { EntityHit, EntityType, QueryChip } from '../../common/contract';
 import type { CoreEmitter } from '../events';
 import { documentsWith, type FilterSources } from './filters';
-import type { ParsedQuery, QueryFilters } from './query';
+import type { ParsedQuery, QueryFilters, Scope } from './query';
 import { snippetOf, termRanges } from '../text/snippets';
 import { forEachTerm, normalizeTerm } from '../text/tokens';
 import { editDistance } from './engine/vocabulary';
 
-/** Documents a query may search (null: all), and filters that could not be understood. */
-export interface Scope {
+/** A query's filters resolved: where to search, its chips as shown (in: with its document's title), and what could not be understood. */
+export interface ResolvedQuery {
+  scope: Scope;
+  chips: QueryChip[];
+  problems: string[];
+}
+
+/** Documents the tag:, entity: and type: filters allow (null: all), and those filters that could not be understood. */
+interface Allowed {
   docIds: string[] | null;
   problems: string[];
+}
+
+/** The scope of filters whose tag:, entity: and type: allow `docIds` (null: all): in: narrows them further. */
+export function scopeOf({ docs, after, before, kinds }: QueryFilters, docIds: readonly string[] | null = null): Scope {
+  const named = docs.length > 0 ? (docIds ?? docs).filter((id) => docs.includes(id)) : docIds;
+  return { docIds: named, after, before, kinds };
 }
 
 const ENTITY_HITS = 5;
 
 export class SearchScope {
-  private readonly cache = new Map<string, Promise<Scope>>();
+  private readonly cache = new Map<string, Promise<Allowed>>();
 
   constructor(
     private readonly ctx: FilterSources,
@@ -38,8 +53,22 @@ export class SearchScope {
     for (const event of ['documentChanged', 'documentRemoved', 'annotationsChanged', 'entitiesChanged', 'documentTagsChanged'] as const) events.on(event, forget);
   }
 
+  /** Every filter of a parsed query, resolved. */
+  async resolve(query: ParsedQuery): Promise<ResolvedQuery> {
+    const { filters } = query;
+    const problems = [...query.problems];
+    const chips = query.chips.map((chip) => {
+      if (chip.key !== 'in') return chip;
+      const title = this.ctx.documents.list().find((d) => d.id === chip.value)?.title;
+      if (title === undefined) problems.push(`in:${chip.value} is not a document of the library`);
+      return { ...chip, valid: title !== undefined, ...(title !== undefined && { label: title }) };
+    });
+    const allowed = await this.allowed(filters);
+    return { scope: scopeOf(filters, allowed.docIds), chips, problems: [...problems, ...allowed.problems] };
+  }
+
   /** The documents the tag:, entity: and type: filters allow. */
-  resolve({ tags, entities, types }: QueryFilters): Promise<Scope> {
+  private allowed({ tags, entities, types }: QueryFilters): Promise<Allowed> {
     if (tags.length + entities.length + types.length === 0) return Promise.resolve({ docIds: null, problems: [] });
     const key = JSON.stringify([tags, entities, types]);
     const cached = this.cache.get(key);
@@ -81,7 +110,7 @@ export class SearchScope {
       .map(({ score: _score, ...hit }) => hit);
   }
 
-  private async compute(tags: string[], names: string[], typeNames: string[]): Promise<Scope> {
+  private async compute(tags: string[], names: string[], typeNames: string[]): Promise<Allowed> {
     const { entities } = this.ctx;
     const problems: string[] = [];
     const entityIds: string[] = [];

@@ -1,11 +1,12 @@
 /**
  * Full-text search over the library: the API side.
  *
- * The index lives in a worker thread (search-worker.ts running a
- * SearchService), so building it, answering each keystroke and saving it
- * never block the process that serves the window. This module is the
- * process's handle on it: it forwards updates (fire and forget, applied in
- * the order sent) and queries (answered with a promise).
+ * The index lives in a worker thread (worker.ts running a SearchService,
+ * called through comlink), so building it, answering each keystroke and
+ * saving it never block the process that serves the window. This module is
+ * the process's handle on it: it forwards updates (fire and forget, applied
+ * in the order sent) and queries (answered with a promise), parsed and with
+ * their filters resolved on this side (api/search.ts, scope.ts).
  *
  * The index keeps itself in step with the library: it follows the
  * documentChanged / documentRemoved events (and re-reads the texts) and
@@ -15,17 +16,20 @@
  * tag:, entity: and type: filters, are worked out from the entities and tags
  * modules (scope.ts).
  */
+import { releaseProxy, wrap } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DocumentMatch, Notice, SearchResult } from '../../common/contract';
+import type { DocumentMatch, Notice } from '../../common/contract';
 import { DossierError } from '../../common/errors';
 import type { Annotations } from '../annotations/annotations';
 import type { CoreEmitter } from '../events';
 import type { NoteInput } from './engine/entries';
-import { SearchService, type LibraryDocument, type ServiceMethod, type ServiceReply, type ServiceStatus } from './service';
+import type { QueryTerms, Scope } from './query';
+import { SearchService, serve, type IndexAnswer, type LibraryDocument, type SaveOptions, type ServiceCalls, type ServiceStatus } from './service';
 
-export type { LibraryDocument, ServiceStatus } from './service';
+export type { IndexAnswer, LibraryDocument, ServiceStatus } from './service';
 
 /** What the index follows: the library's documents and, when there are annotations, their notes. */
 export interface IndexSource {
@@ -33,11 +37,11 @@ export interface IndexSource {
   notes?: Pick<Annotations, 'annotatedDocuments' | 'notesOf'>;
 }
 
-type Remote = Pick<SearchService, ServiceMethod>;
-type Call = <K extends ServiceMethod>(method: K, ...args: Parameters<Remote[K]>) => Promise<Awaited<ReturnType<Remote[K]>>>;
+type Method = keyof ServiceCalls;
 
+/** Where the service runs: its worker, or this thread. */
 interface Host {
-  call: Call;
+  calls: ServiceCalls;
   stop(): Promise<void>;
 }
 
@@ -119,16 +123,14 @@ export class SearchIndex {
     return this.update('removeDocument', docId);
   }
 
-  /** Documents matching `q` (within `scope`, document ids, when given). */
-  async search(q: string, limit: number, scope: readonly string[] | null = null): Promise<Omit<SearchResult, 'entities'>> {
-    const started = performance.now();
+  /** The documents matching a query's words within its scope (its filters, resolved by scope.ts). */
+  async search(query: QueryTerms, limit: number, scope: Scope): Promise<IndexAnswer> {
     await Promise.all(this.feeding);
-    const answer = await this.call('search', q, limit, scope);
-    return { ...answer, tookMs: performance.now() - started };
+    return this.call('search', terms(query), limit, scope);
   }
 
-  findInDocument(docId: string, q: string): Promise<DocumentMatch[]> {
-    return this.call('findInDocument', docId, q);
+  findInDocument(docId: string, query: QueryTerms): Promise<DocumentMatch[]> {
+    return this.call('findInDocument', docId, terms(query));
   }
 
   status(): Promise<ServiceStatus> {
@@ -141,8 +143,8 @@ export class SearchIndex {
   }
 
   /** Writes the index to disk now (it also saves itself when enough has changed). */
-  save(): Promise<void> {
-    return this.call('save');
+  save(options?: SaveOptions): Promise<void> {
+    return this.call('save', options);
   }
 
   /** Resolves when the first indexing of the library (if under way) is done. */
@@ -158,8 +160,8 @@ export class SearchIndex {
   }
 
   private load(): Promise<void> {
-    const loaded = this.host.call('open').then(async () => {
-      const { notice } = await this.host.call('status');
+    const loaded = this.host.calls.open().then(async () => {
+      const { notice } = await this.host.calls.status();
       if (notice) this.options.notices?.push({ level: 'warning', message: notice });
     });
     this.ready = loaded;
@@ -167,8 +169,9 @@ export class SearchIndex {
   }
 
   private sync(): void {
-    const library = this.source.library();
-    this.synced = this.host.call('sync', library).catch((error: unknown) => console.error(`search: indexing the library failed: ${(error as Error).message}`));
+    // Only what the index reads of each document: a large library is copied to the worker at every start.
+    const library = this.source.library().map(({ id, title, date, hash, length }) => ({ id, title, date, hash, length }));
+    this.synced = this.host.calls.sync(library).catch((error: unknown) => console.error(`search: indexing the library failed: ${(error as Error).message}`));
     if (library.length <= INDEX_BEFORE_OPENING) this.ready = Promise.all([this.ready, this.synced]).then(() => undefined);
     for (const docId of this.source.notes?.annotatedDocuments() ?? []) void this.feedNotes(docId);
   }
@@ -204,17 +207,17 @@ export class SearchIndex {
     this.sync();
   }
 
-  private async call<K extends ServiceMethod>(method: K, ...args: Parameters<Remote[K]>): Promise<Awaited<ReturnType<Remote[K]>>> {
+  private async call<K extends Method>(method: K, ...args: Parameters<ServiceCalls[K]>): Promise<Awaited<ReturnType<ServiceCalls[K]>>> {
     try {
-      return await this.host.call(method, ...args);
+      return await (this.host.calls[method] as (...a: typeof args) => ReturnType<ServiceCalls[K]>)(...args);
     } catch (error) {
       throw new DossierError('internal', `Search is not available right now: ${(error as Error).message}`);
     }
   }
 
   // An index update must never fail the change that caused it: the index is rebuilt from the library at worst.
-  private update<K extends 'setDocument' | 'removeDocument' | 'setNotes'>(method: K, ...args: Parameters<Remote[K]>): Promise<void> {
-    return this.host.call(method, ...args).then(
+  private update<K extends 'setDocument' | 'removeDocument' | 'setNotes'>(method: K, ...args: Parameters<ServiceCalls[K]>): Promise<void> {
+    return (this.host.calls[method] as (...a: typeof args) => Promise<void>)(...args).then(
       () => undefined,
       (error: unknown) => console.error(`search: ${method} failed: ${(error as Error).message}`),
     );
@@ -226,49 +229,48 @@ function defaultWorker(): URL | null {
   return existsSync(fileURLToPath(bundled)) ? bundled : null;
 }
 
+/** Only what the index reads of a query: the rest stays on this side of the worker boundary. */
+function terms({ words, phrases, excluded }: QueryTerms): QueryTerms {
+  return { words, phrases, excluded };
+}
+
 function inlineHost(dataDir: string): Host {
-  const service = new SearchService(dataDir);
-  // The worker's order (search-worker.ts): nothing starts before the saved index has been read.
-  let loaded: Promise<unknown> = Promise.resolve();
-  const run = (method: ServiceMethod, args: unknown[]) => Promise.resolve((service[method] as (...a: unknown[]) => unknown)(...args));
-  return {
-    call: ((method: ServiceMethod, ...args: unknown[]) => {
-      if (method === 'open') return (loaded = run(method, args));
-      return loaded.then(() => run(method, args));
-    }) as Call,
-    stop: async () => undefined,
-  };
+  return { calls: serve(new SearchService(dataDir)), stop: async () => undefined };
 }
 
 function workerHost(script: URL, dataDir: string, onCrash: () => void): Host {
   const worker = new Worker(script, { workerData: { dataDir } });
-  const pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
-  let nextId = 0;
+  const remote = wrap<ServiceCalls>(nodeEndpoint(worker));
   let stopping = false;
-  const failAll = (error: Error) => {
-    for (const { reject } of pending.values()) reject(error);
-    pending.clear();
-  };
-  worker.on('message', (reply: ServiceReply) => {
-    const waiting = pending.get(reply.id);
-    pending.delete(reply.id);
-    if (reply.ok) waiting?.resolve(reply.value as never);
-    else waiting?.reject(new Error(reply.message));
-  });
-  worker.on('error', (error) => failAll(error));
-  worker.on('exit', (code) => {
-    failAll(new Error(`the search worker stopped (exit code ${code})`));
+  let failure: Error | null = null;
+  let ended: Error | null = null;
+  // comlink leaves a call unanswered when its worker is gone: the calls waiting then fail, and later ones at once.
+  const waiting = new Set<(error: Error) => void>();
+  worker.on('error', (error) => (failure = error));
+  worker.once('exit', (code) => {
+    ended = new Error(failure?.message ?? `the search worker stopped (exit code ${code})`);
+    for (const reject of waiting) reject(ended);
+    waiting.clear();
     if (!stopping) onCrash();
   });
+  const calls = new Proxy(remote, {
+    get: (target, method: Method) => {
+      const call = target[method] as unknown as (...args: unknown[]) => Promise<unknown>;
+      return (...args: unknown[]) =>
+        new Promise((resolve, reject) => {
+          if (ended) return reject(ended);
+          waiting.add(reject);
+          call(...args)
+            .then(resolve, reject)
+            .finally(() => waiting.delete(reject));
+        });
+    },
+  }) as unknown as ServiceCalls;
   return {
-    call: (method, ...args) =>
-      new Promise((resolve, reject) => {
-        const id = nextId++;
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, method, args });
-      }),
+    calls,
     stop: async () => {
       stopping = true;
+      remote[releaseProxy]();
       await worker.terminate();
     },
   };

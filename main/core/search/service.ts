@@ -1,18 +1,18 @@
 /**
  * The search index as a service over the data folder: loads the saved index
  * (or builds it from the texts), keeps it in line with the library, answers
- * queries and saves itself. It runs in a worker thread (search-worker.ts),
- * so nothing here ever blocks the window or the API; see search.ts for the
- * side that talks to it.
+ * queries and saves itself. It runs in a worker thread (worker.ts), so
+ * nothing here ever blocks the window or the API; see search-index.ts for
+ * the side that talks to it.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentMatch, IndexProgress, SearchResult } from '../../common/contract';
-import { toBlocks } from '../library/paragraphs';
+import type { DocumentFormat, DocumentMatch, IndexProgress, SearchResult } from '../../common/contract';
+import { BLOCKS_VERSION, toBlocks } from '../library/paragraphs';
 import type { DocumentInput, NoteInput, PassageInput } from './engine/entries';
-import { EngineBuilder, SearchEngine, type EngineStats } from './engine/engine';
-import { isEmptyQuery, parseQuery } from './query';
+import { EngineBuilder, SearchEngine, type EngineStats, type Prints } from './engine/engine';
+import type { QueryTerms, Scope } from './query';
 import { SnapshotError } from './engine/snapshot';
 import { readSnapshot, writeSnapshot } from './snapshot-file';
 
@@ -22,6 +22,10 @@ export interface LibraryDocument {
   title: string;
   date: string | null;
   hash: string;
+  /** How its text is read into blocks (plain text when absent). */
+  format?: DocumentFormat;
+  /** Characters of text: how big the first build will be. */
+  length: number;
 }
 
 /** Where the index is saved, in the data folder. */
@@ -32,6 +36,14 @@ const BUILD_SLICE_MS = 25;
 /** Save once this many entries changed since the last save and nothing changed for SAVE_IDLE_MS. */
 const SAVE_AFTER_ENTRIES = 2000;
 const SAVE_IDLE_MS = 10_000;
+
+export interface SaveOptions {
+  /** Merge the changes into a new segment first, however few (the benchmark measures a merge so). */
+  merge?: boolean;
+}
+
+/** What the index answers to a search: the rest of a SearchResult comes from the query and the other modules. */
+export type IndexAnswer = Pick<SearchResult, 'groups' | 'total' | 'approximate' | 'indexing'>;
 
 export interface ServiceStatus {
   documents: number;
@@ -47,7 +59,10 @@ export interface ServiceStatus {
   notice: string | null;
 }
 
-const fingerprint = (doc: LibraryDocument): string => `${doc.hash}\n${doc.title}\n${doc.date ?? ''}`;
+// The blocks' version too: passages are blocks, so a new way of reading them indexes every document again.
+const textPrint = (doc: LibraryDocument): string => `${doc.hash}\n${BLOCKS_VERSION}`;
+/** Whether a document is indexed as the library has it now (its text, title and date). */
+const indexedAsIs = (doc: LibraryDocument, prints: Prints | null | undefined): boolean => prints?.text === textPrint(doc) && prints.title === doc.title && prints.date === doc.date;
 const digest = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('base64');
 const yieldToQueries = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -93,18 +108,18 @@ export class SearchService {
     const prints = this.engine.fingerprints();
     const ids = new Set(library.map((d) => d.id));
     for (const id of prints.keys()) if (!ids.has(id)) this.update(() => this.engine.removeDocument(id));
-    const changed = library.filter((d) => prints.get(d.id)?.text !== fingerprint(d));
+    const changed = library.filter((d) => !indexedAsIs(d, prints.get(d.id)));
     if (changed.length === 0) return;
     if (prints.size === 0) await (this.building = this.build(changed));
-    else await this.inSlices(changed, (doc) => this.update(() => this.engine.setDocument(this.input(doc), this.passagesOf(doc.id))));
+    else await this.inSlices(changed, (doc) => this.update(() => this.engine.setDocument(this.input(doc), this.passagesOf(doc))));
     this.changed(changed.length * 10);
   }
 
-  /** Indexes a document (its text read from the data folder unless its passages are given). */
-  setDocument(doc: LibraryDocument, passages?: PassageInput[]): void {
+  /** Indexes a document, its text read from the data folder. */
+  setDocument(doc: LibraryDocument): void {
     this.update(() => {
-      if (this.engine.printsOf(doc.id)?.text === fingerprint(doc)) return;
-      const list = passages ?? this.passagesOf(doc.id);
+      if (indexedAsIs(doc, this.engine.printsOf(doc.id))) return;
+      const list = this.passagesOf(doc);
       this.engine.setDocument(this.input(doc), list);
       this.changed(list.length + 1);
     });
@@ -126,22 +141,13 @@ export class SearchService {
     });
   }
 
-  /** Documents matching `q`, within `scope` (document ids) when given. */
-  search(q: string, limit: number, scope: readonly string[] | null = null): Omit<SearchResult, 'tookMs' | 'entities'> {
-    const parsed = parseQuery(q);
-    const { groups, total, approximate } = isEmptyQuery(parsed) ? { groups: [], total: 0, approximate: false } : this.engine.search(parsed, limit, scope);
-    const problems = [...parsed.problems];
-    const chips = parsed.chips.map((chip) => {
-      if (chip.key !== 'in') return chip;
-      const title = this.engine.titleOf(chip.value);
-      if (title === null) problems.push(`in:${chip.value} is not a document of the library`);
-      return { ...chip, valid: title !== null, ...(title !== null && { label: title }) };
-    });
-    return { query: q, groups, total, chips, problems, approximate, indexing: this.indexing };
+  /** The documents matching a query's words within its scope (its filters, resolved by search/scope.ts). */
+  search(query: QueryTerms, limit: number, scope: Scope): IndexAnswer {
+    return { ...this.engine.search(query, limit, scope), indexing: this.indexing };
   }
 
-  findInDocument(docId: string, q: string): DocumentMatch[] {
-    return this.engine.findInDocument(docId, parseQuery(q));
+  findInDocument(docId: string, query: QueryTerms): DocumentMatch[] {
+    return this.engine.findInDocument(docId, query);
   }
 
   status(): ServiceStatus {
@@ -160,16 +166,17 @@ export class SearchService {
   }
 
   /**
-   * Merges the changes and writes the index now (after any save under way).
-   * The merge runs in slices, so searches are answered meanwhile (from the
-   * index as it was); updates wait for it.
+   * Writes the index now (after any save under way), the changes since the
+   * last merge saved as they are; merged first when they have grown enough
+   * (or when `merge` asks). A merge runs in slices, so searches are answered
+   * meanwhile (from the index as it was); updates wait for it.
    */
-  save(): Promise<void> {
+  save({ merge = false }: SaveOptions = {}): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     this.saving = this.saving.then(async () => {
       const started = performance.now();
-      if (!this.engine.merged) await this.exclusively(() => this.inTurns(this.engine.compacting()));
+      if (merge || this.engine.needsMerge()) await this.exclusively(() => this.inTurns(this.engine.compacting()));
       const merged = performance.now();
       this.unsaved = 0;
       await writeSnapshot(this.file, this.engine.toState());
@@ -191,27 +198,27 @@ export class SearchService {
   }
 
   private input(doc: LibraryDocument): DocumentInput {
-    return { id: doc.id, title: doc.title, date: doc.date, fingerprint: fingerprint(doc) };
+    return { id: doc.id, title: doc.title, date: doc.date, fingerprint: textPrint(doc) };
   }
 
   /** A document's reading blocks, from its text in the data folder ([] when the text is missing). */
-  private passagesOf(docId: string): PassageInput[] {
+  private passagesOf(doc: LibraryDocument): PassageInput[] {
     let text: string;
     try {
-      text = readFileSync(join(this.dataDir, 'texts', `${docId}.txt`), 'utf8');
+      text = readFileSync(join(this.dataDir, 'texts', `${doc.id}.txt`), 'utf8');
     } catch {
       return [];
     }
-    return toBlocks(text).map((b) => ({ block: b.index, start: b.start, text: b.text }));
+    return toBlocks(text, doc.format).map((b) => ({ block: b.index, start: b.start, text: b.text }));
   }
 
   /** The first build: straight into a new segment, giving queries a turn between slices. */
   private async build(docs: LibraryDocument[]): Promise<void> {
     const started = performance.now();
-    const builder = new EngineBuilder();
+    const builder = new EngineBuilder({ characters: docs.reduce((sum, d) => sum + d.length, 0) });
     this.indexing = { done: 0, total: docs.length };
     await this.inSlices(docs, (doc) => {
-      builder.add(this.input(doc), this.passagesOf(doc.id));
+      builder.add(this.input(doc), this.passagesOf(doc));
       (this.indexing as IndexProgress).done++;
     });
     this.engine = await this.inTurns(builder.finishing());
@@ -279,16 +286,34 @@ export class SearchService {
   }
 }
 
-/** The service's methods the other side of the worker boundary may call. */
-export const SERVICE_METHODS = ['open', 'sync', 'setDocument', 'removeDocument', 'setNotes', 'search', 'findInDocument', 'status', 'memory', 'save', 'settled', 'close'] as const;
-export type ServiceMethod = (typeof SERVICE_METHODS)[number];
-
-/** A call to the service, as posted to the worker. */
-export interface ServiceRequest {
-  id: number;
-  method: ServiceMethod;
-  args: unknown[];
+/**
+ * The service as its host calls it, in the worker (worker.ts, through
+ * comlink) or on the calling thread: every call starts as soon as it
+ * arrives, in the order sent, except that nothing starts before the saved
+ * index has been read (`open`): a search or an update sent right after it
+ * must see the index.
+ */
+export function serve(service: SearchService) {
+  let loaded: Promise<unknown> = Promise.resolve();
+  const after =
+    <A extends unknown[], R>(call: (...args: A) => R) =>
+    (...args: A): Promise<Awaited<R>> =>
+      loaded.then(() => call(...args)) as Promise<Awaited<R>>;
+  return {
+    open: (): Promise<void> => (loaded = service.open()) as Promise<void>,
+    sync: after((library: LibraryDocument[]) => service.sync(library)),
+    setDocument: after((doc: LibraryDocument) => service.setDocument(doc)),
+    removeDocument: after((docId: string) => service.removeDocument(docId)),
+    setNotes: after((docId: string, notes: NoteInput[]) => service.setNotes(docId, notes)),
+    search: after((query: QueryTerms, limit: number, scope: Scope) => service.search(query, limit, scope)),
+    findInDocument: after((docId: string, query: QueryTerms) => service.findInDocument(docId, query)),
+    status: after(() => service.status()),
+    memory: after(() => service.memory()),
+    save: after((options?: SaveOptions) => service.save(options)),
+    settled: after(() => service.settled()),
+    close: after(() => service.close()),
+  };
 }
 
-/** Its answer. */
-export type ServiceReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+/** The service's calls, each answered with a promise. */
+export type ServiceCalls = ReturnType<typeof serve>;

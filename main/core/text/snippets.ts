@@ -63,11 +63,8 @@ export function mergeRanges(ranges: Range[]): Range[] {
   return merged;
 }
 
-/**
- * The window of `text` (about 220 characters, cut at spaces) holding the
- * most distinct marked words, with the marks inside it in window offsets.
- */
-export function snippetOf(text: string, ranges: Range[]): Snippet {
+/** Where the snippet of `text` around `ranges` lies in it: about 220 characters, cut at spaces, holding the most distinct marked words. */
+export function snippetWindow(text: string, ranges: Range[]): Range {
   let from = 0;
   if (text.length > SNIPPET_LENGTH && ranges.length > 0) {
     let best = -1;
@@ -82,7 +79,12 @@ export function snippetOf(text: string, ranges: Range[]): Snippet {
     from = Math.min(from, Math.max(0, text.length - SNIPPET_LENGTH));
     if (from > 0) from = text.indexOf(' ', from) + 1 || from;
   }
-  const to = Math.min(text.length, from + SNIPPET_LENGTH);
+  return [from, Math.min(text.length, from + SNIPPET_LENGTH)];
+}
+
+/** The snippet of `text` in `window` (see snippetWindow), with the marks inside it in snippet offsets. */
+export function snippetOf(text: string, ranges: Range[], window: Range = snippetWindow(text, ranges)): Snippet {
+  const [from, to] = window;
   const prefix = from > 0 ? '…' : '';
   const suffix = to < text.length ? '…' : '';
   const highlights = ranges.filter(([s, e]) => s >= from && e <= to).map(([s, e]): Range => [s - from + prefix.length, e - from + prefix.length]);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Annotation, HighlightColor } from '../../../main/common/contract';
-import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS } from '../../../main/common/contract/values';
+import { HIGHLIGHT_COLORS, MAX_NOTE_CHARS, tagProblem } from '../../../main/common/contract/values';
 import { queries } from '../api/queries';
 import { updateAnnotation } from './changes';
 import { useAnchored } from './anchored';
@@ -82,12 +82,20 @@ export function AnnotationEditor({ annotations, index, onIndex, focus, anchor, o
           </button>
         </div>
       )}
-      <EditorBody key={annotation.id} annotation={annotation} onClose={onClose} />
+      <AnnotationForm key={annotation.id} annotation={annotation} onClose={onClose} />
     </div>
   );
 }
 
-function EditorBody({ annotation, onClose }: { annotation: Annotation; onClose: () => void }) {
+interface FormProps {
+  annotation: Annotation;
+  onClose: () => void;
+  /** The close button's words; "×" (named Close) by default. */
+  closeLabel?: string;
+}
+
+/** Everything about one highlight that can be changed: colour, note (saved as typed), tags; and Delete. The editor popover and the Notes view both show it. */
+export function AnnotationForm({ annotation, onClose, closeLabel }: FormProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const run = async (change: () => Promise<unknown>) => {
     try {
@@ -103,9 +111,15 @@ function EditorBody({ annotation, onClose }: { annotation: Annotation; onClose: 
     <>
       <div className="ae-head">
         <ColorPicker color={annotation.color} onPick={(color) => void run(() => updateAnnotation(annotation.id, { color }))} />
-        <button type="button" className="ae-close" onClick={onClose} aria-label="Close">
-          ×
-        </button>
+        {closeLabel ? (
+          <button type="button" className="ae-done" onClick={onClose}>
+            {closeLabel}
+          </button>
+        ) : (
+          <button type="button" className="ae-close" onClick={onClose} aria-label="Close">
+            ×
+          </button>
+        )}
       </div>
       <blockquote className={`ae-quote hl-edge-${annotation.color}`}>{quoteOf(annotation)}</blockquote>
       {annotation.anchor.status === 'orphaned' && (
@@ -237,15 +251,23 @@ interface TagFieldProps {
   run: (change: () => Promise<unknown>) => Promise<boolean>;
 }
 
-/** The tags as chips, and a field that adds one on Enter or comma (the core says when a tag is not valid). */
+/**
+ * The tags as chips, and a field that adds one on Enter or comma. A tag that
+ * cannot be one is refused in the field, saying why, before anything is sent.
+ */
 function TagField({ annotation, run }: TagFieldProps) {
   const [text, setText] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
   const listId = useId();
+  const refusalId = useId();
   const known = useQuery(queries.tags()).data ?? [];
 
   const add = async () => {
     const tag = text.trim().replace(/^#/, '');
     if (!tag) return;
+    const problem = tagProblem(tag);
+    setRefusal(problem);
+    if (problem) return;
     if (annotation.tags.includes(tag) || (await run(() => updateAnnotation(annotation.id, { tags: [...annotation.tags, tag] })))) setText('');
   };
   return (
@@ -272,7 +294,12 @@ function TagField({ annotation, run }: TagFieldProps) {
         list={listId}
         autoComplete="off"
         spellCheck={false}
-        onChange={(event) => setText(event.target.value)}
+        aria-invalid={refusal !== null}
+        aria-describedby={refusal ? refusalId : undefined}
+        onChange={(event) => {
+          setText(event.target.value);
+          setRefusal(null);
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' || event.key === ',') {
             event.preventDefault();
@@ -280,6 +307,11 @@ function TagField({ annotation, run }: TagFieldProps) {
           }
         }}
       />
+      {refusal && (
+        <p id={refusalId} className="ae-error" role="alert">
+          {refusal}
+        </p>
+      )}
       <datalist id={listId}>
         {known
           .filter((t) => !annotation.tags.includes(t.tag))

@@ -11,6 +11,10 @@ interface Props {
   reattaching: Annotation | null;
   onReattach: (annotation: Annotation | null) => void;
   onProblem: (message: string) => void;
+  /** Beside a document in a pane of the split view: folded until asked for, whatever the reader's own panel does. */
+  inPane?: boolean;
+  /** The panel's name for screen readers: two panes side by side each say whose notes they hold. */
+  label?: string;
 }
 
 const KEY = 'dossier.notesPanel';
@@ -20,27 +24,29 @@ const initiallyOpen = (): boolean => {
 };
 
 /** The document's annotations beside the text, in reading order; those that lost their passage at the end. */
-export function AnnotationPanel({ list, activeId, onOpen, reattaching, onReattach, onProblem }: Props) {
-  const [open, setOpen] = useState(initiallyOpen);
+export function AnnotationPanel({ list, activeId, onOpen, reattaching, onReattach, onProblem, inPane = false, label = 'Notes on this document' }: Props) {
+  const [open, setOpen] = useState(() => !inPane && initiallyOpen());
   const toggle = () => {
-    localStorage.setItem(KEY, open ? 'closed' : 'open');
+    if (!inPane) localStorage.setItem(KEY, open ? 'closed' : 'open');
     setOpen(!open);
   };
+  // Beside a pane, whose region it is part of, the notes are a region of their own rather than a page-level aside.
+  const Box = inPane ? 'section' : 'aside';
   const annotations = list.data ?? [];
   const placed = annotations.filter((a) => a.anchor.status === 'anchored');
   const orphans = annotations.filter((a) => a.anchor.status === 'orphaned');
 
   if (!open) {
     return (
-      <aside className="notes-panel is-closed" aria-label="Notes on this document">
+      <Box className="notes-panel is-closed" aria-label={label}>
         <button type="button" className="np-toggle" onClick={toggle} aria-expanded={false}>
           Notes{annotations.length > 0 ? ` (${annotations.length})` : ''}
         </button>
-      </aside>
+      </Box>
     );
   }
   return (
-    <aside className="notes-panel" aria-label="Notes on this document">
+    <Box className="notes-panel" aria-label={label}>
       <div className="np-head">
         <h2>
           Notes <span className="np-count">{annotations.length > 0 ? annotations.length : ''}</span>
@@ -102,7 +108,7 @@ export function AnnotationPanel({ list, activeId, onOpen, reattaching, onReattac
           </ol>
         </section>
       )}
-    </aside>
+    </Box>
   );
 }
 

@@ -1,30 +1,32 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import type { Annotation, AnnotationFilter, AnnotationSort, HighlightColor } from '../../../main/common/contract';
+import type { Annotation, AnnotationFilter, AnnotationSort, HighlightColor, SearchResult } from '../../../main/common/contract';
 import { HIGHLIGHT_COLORS } from '../../../main/common/contract/values';
 import { queries } from '../api/queries';
+import { useSearch } from '../search/useSearch';
 import { AnnotationCard } from './AnnotationCard';
+import { AnnotationForm } from './AnnotationEditor';
 import { colorName, deleteWithUndo, quoteOf } from './model';
 import { FilterChips } from '../sidebar/FilterChips';
 import { useFilteredIds } from '../sidebar/useFilteredIds';
+import { plural } from '../app/plural';
 import './annotations.css';
 
 const SORTS: Record<AnnotationSort, string> = { position: 'Document and position', newest: 'Newest first', oldest: 'Oldest first' };
+/** Documents a search of notes looks through: the most the search answers with. */
+const SEARCHED_DOCUMENTS = 200;
 
-/** Lower case without accents, for matching what was typed. */
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-/** Whether every word of the query is in the annotation's note, quote, tags or document title. */
-function matches(annotation: Annotation, title: string, words: string[]): boolean {
-  const haystack = fold([annotation.note, quoteOf(annotation), annotation.tags.join(' '), title].join('\n'));
-  return words.every((word) => haystack.includes(word));
-}
+/** The notes a search found. */
+const foundNotes = (result: SearchResult): Set<string> =>
+  new Set(result.groups.flatMap((group) => group.hits.flatMap((hit) => (hit.kind === 'note' && hit.noteId ? [hit.noteId] : []))));
 
 /**
  * Every annotation of the library, filtered by document, tag and colour
  * (kept in the address, so a filtered list can be linked to), sorted by
- * position or date, and narrowed by the words typed.
+ * position or date, and narrowed by what is typed, which the library search
+ * reads as in the header (`is:note` and the words: typos forgiven, "phrases").
+ * Each one is edited where it is listed and opens its passage.
  */
 export function NotesView() {
   const [params, setParams] = useSearchParams();
@@ -37,19 +39,23 @@ export function NotesView() {
   const list = useQuery(queries.annotations(filter));
   const docs = useQuery(queries.documents());
   const tags = useQuery(queries.tags());
+  const entities = useQuery(queries.entities());
   const [query, setQuery] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const navigate = useNavigate();
-  const ids = { doc: useId(), tag: useId(), colour: useId(), sort: useId(), search: useId() };
+  const ids = { doc: useId(), tag: useId(), entity: useId(), colour: useId(), sort: useId(), search: useId() };
 
   const titles = useMemo(() => new Map(docs.data?.map((d) => [d.id, d.title])), [docs.data]);
   const titleOf = (docId: string) => titles.get(docId) ?? 'A removed document';
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const typed = query.trim() !== '';
+  const search = useSearch(typed ? `is:note ${query}` : '', SEARCHED_DOCUMENTS);
+  const found = useMemo(() => (search.result ? foundNotes(search.result) : null), [search.result]);
   const all = list.data ?? [];
   // The sidebar's entities and tags narrow the list too.
   const narrowed = useFilteredIds('annotations');
-  const shown = (words.length > 0 ? all.filter((a) => matches(a, titleOf(a.docId), words)) : all).filter((a) => narrowed.keeps(a.id));
-  const filtered = Boolean(filter.docId || filter.tag || filter.color || words.length > 0 || narrowed.active);
+  const shown = all.filter((a) => (!typed || found?.has(a.id)) && narrowed.keeps(a.id));
+  const filtered = Boolean(filter.docId || filter.tag || filter.color || typed || narrowed.active);
 
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -80,7 +86,7 @@ export function NotesView() {
       <div className="nv-filters" role="group" aria-label="Filter">
         <div className="nv-field nv-search">
           <label htmlFor={ids.search}>Search notes</label>
-          <input id={ids.search} type="search" value={query} placeholder="Words in notes, quotes, tags" onChange={(e) => setQuery(e.target.value)} />
+          <input id={ids.search} type="search" value={query} placeholder="Words in notes and tags" onChange={(e) => setQuery(e.target.value)} />
         </div>
         <div className="nv-field">
           <label htmlFor={ids.doc}>Document</label>
@@ -101,6 +107,19 @@ export function NotesView() {
                     {t.tag.split('/').at(-1)} ({t.annotations})
                   </option>
                 ))}
+          </select>
+        </div>
+        <div className="nv-field">
+          <label htmlFor={ids.entity}>Entity</label>
+          <select id={ids.entity} value={params.get('entity') ?? ''} onChange={(e) => set('entity', e.target.value || undefined)}>
+            <option value="">Any entity</option>
+            {entities.data
+              ?.filter((entity) => entity.mentions > 0)
+              .map((entity) => (
+                <option key={entity.id} value={entity.id}>
+                  {entity.name}
+                </option>
+              ))}
           </select>
         </div>
         <div className="nv-field">
@@ -127,11 +146,17 @@ export function NotesView() {
       )}
       {list.isPending && <p className="loading">Gathering your notes…</p>}
       {list.isError && <p role="alert">{list.error.message}</p>}
+      {search.error && <p role="alert">{search.error}</p>}
+      {search.result?.problems.map((p) => (
+        <p key={p} className="annotation-problem-inline" role="status">
+          {p}
+        </p>
+      ))}
       {list.isSuccess && shown.length === 0 && (
         <div className="nv-empty">
           {filtered ? (
             <>
-              <p>No annotation matches {words.length > 0 ? `“${query.trim()}” with ` : ''}these filters.</p>
+              <p>No annotation matches {typed ? `“${query.trim()}” with ` : ''}these filters.</p>
               <button
                 type="button"
                 onClick={() => {
@@ -152,17 +177,26 @@ export function NotesView() {
       <ol className="nv-list">
         {shown.map((annotation) => (
           <li key={annotation.id}>
-            <AnnotationCard
-              annotation={annotation}
-              onOpen={() => void navigate(`/doc/${annotation.docId}?annotation=${annotation.id}`)}
-              openLabel={`Open “${quoteOf(annotation).slice(0, 60)}” in ${titleOf(annotation.docId)}`}
-              context={<p className="ac-doc">{titleOf(annotation.docId)}</p>}
-              actions={
-                <button type="button" onClick={() => deleteWithUndo(annotation).catch((error: Error) => setProblem(error.message))}>
-                  Delete
-                </button>
-              }
-            />
+            {editing === annotation.id ? (
+              <InlineEditor annotation={annotation} title={titleOf(annotation.docId)} onClose={() => setEditing(null)} />
+            ) : (
+              <AnnotationCard
+                annotation={annotation}
+                onOpen={() => void navigate(`/doc/${annotation.docId}?annotation=${annotation.id}`)}
+                openLabel={`Open “${quoteOf(annotation).slice(0, 60)}” in ${titleOf(annotation.docId)}`}
+                context={<p className="ac-doc">{titleOf(annotation.docId)}</p>}
+                actions={
+                  <>
+                    <button type="button" className="ac-edit" onClick={() => setEditing(annotation.id)} aria-label={`Edit the note on “${quoteOf(annotation).slice(0, 60)}”`}>
+                      Edit
+                    </button>
+                    <button type="button" onClick={() => deleteWithUndo(annotation).catch((error: Error) => setProblem(error.message))}>
+                      Delete
+                    </button>
+                  </>
+                }
+              />
+            )}
           </li>
         ))}
       </ol>
@@ -170,4 +204,34 @@ export function NotesView() {
   );
 }
 
-const count = (n: number): string => `${n.toLocaleString('en')} annotation${n === 1 ? '' : 's'}`;
+/**
+ * One annotation edited where it is listed: colour, note, tags, Delete. Done
+ * or Esc puts the card back, with the focus on its Edit button.
+ */
+function InlineEditor({ annotation, title, onClose }: { annotation: Annotation; title: string; onClose: () => void }) {
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    box.current?.querySelector<HTMLElement>('textarea')?.focus();
+    const id = annotation.id;
+    return () => {
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`#annotation-item-${CSS.escape(id)} .ac-edit`)?.focus());
+    };
+  }, [annotation.id]);
+  return (
+    <section
+      ref={box}
+      className={`annotation-card nv-editor hl-edge-${annotation.color}`}
+      aria-label={`Editing the note on “${quoteOf(annotation).slice(0, 60)}”`}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        onClose();
+      }}
+    >
+      <p className="ac-doc">{title}</p>
+      <AnnotationForm annotation={annotation} onClose={onClose} closeLabel="Done" />
+    </section>
+  );
+}
+
+const count = (n: number): string => plural(n, 'annotation');

@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { Annotation, DocumentView, HighlightColor } from '../../../main/common/contract';
-import { HIGHLIGHT_COLORS } from '../../../main/common/contract/values';
+import type { Annotation, DocumentOpening, HighlightColor } from '../../../main/common/contract';
+import { DEFAULT_SETTINGS, HIGHLIGHT_COLORS } from '../../../main/common/contract/values';
 import { queries } from '../api/queries';
 import { useCommands } from '../commands/registry';
+import { useSettings } from '../theme/settings';
 import type { BlockDecorations } from '../reader/decorations';
+import { reveal } from '../reader/reveal';
 import { AnnotationEditor, type EditorFocus } from './AnnotationEditor';
 import { AnnotationPanel } from './AnnotationPanel';
 import { createAnnotation, reattachAnnotation } from './changes';
 import { ANNOTATIONS_ATTRIBUTE, highlightLayer } from './layer';
-import { readSelection, type TextSelection } from './selection';
+import { readSelection, useSelectionActions, type TextSelection } from './selection';
 import { SelectionToolbar } from './SelectionToolbar';
 import './annotations.css';
 
@@ -32,23 +34,33 @@ export interface ReaderAnnotationsState {
 }
 
 const NO_ANNOTATIONS: Annotation[] = [];
-const COLOR_KEY = 'dossier.highlightColor';
 const FLASH_MS = 1800;
 
-/** A document's annotations as the reader shows them. `?annotation=<id>` scrolls to one and marks it. */
-export function useReaderAnnotations(doc: DocumentView): ReaderAnnotationsState {
+/**
+ * A document's annotations as the reader shows them (`doc.blocks`: those
+ * loaded around the view). `?annotation=<id>` scrolls to one and marks it;
+ * `show` brings a passage whose blocks are not loaded into view.
+ */
+export function useReaderAnnotations(doc: DocumentOpening, show: (start: number) => void): ReaderAnnotationsState {
   const list = useQuery(queries.annotations({ docId: doc.id }));
   const annotations = list.data ?? NO_ANNOTATIONS;
   const [editing, setEditing] = useState<Editing | null>(null);
   const [flashed, setFlashed] = useState<string | null>(null);
   const [params] = useSearchParams();
   const landing = params.get('annotation');
+  const latest = useRef(annotations);
+  latest.current = annotations;
 
-  const flash = useCallback((id: string) => {
-    const element = document.querySelector(`[${ANNOTATIONS_ATTRIBUTE}~="${CSS.escape(id)}"]`);
-    element?.scrollIntoView({ block: 'center' });
-    setFlashed(id);
-  }, []);
+  const flash = useCallback(
+    (id: string) => {
+      const element = document.querySelector<HTMLElement>(`[${ANNOTATIONS_ATTRIBUTE}~="${CSS.escape(id)}"]`);
+      const anchor = latest.current.find((a) => a.id === id)?.anchor;
+      if (element) reveal(element);
+      else if (anchor?.status === 'anchored') show(anchor.start);
+      setFlashed(id);
+    },
+    [show],
+  );
 
   useEffect(() => {
     if (!flashed) return;
@@ -71,25 +83,29 @@ export function useReaderAnnotations(doc: DocumentView): ReaderAnnotationsState 
 
 interface Props {
   state: ReaderAnnotationsState;
-  doc: DocumentView;
+  doc: DocumentOpening;
   article: RefObject<HTMLElement | null>;
+  /** In a pane of the split view, and the name of its notes panel (see AnnotationPanel). */
+  pane?: { label: string };
 }
 
 /**
  * Everything annotations add to the reader: the toolbar over a selection,
  * the editor popover, the side panel, and the keys H (highlight), N (note),
- * T (tag) for the selection.
+ * T (tag) for the selection, with the toolbar's other actions ("Tag as
+ * entity") as commands too. The colour H uses is the last one chosen, kept
+ * in the settings.
  */
-export function ReaderAnnotations({ state, doc, article }: Props) {
+export function ReaderAnnotations({ state, doc, article, pane }: Props) {
   const { list, editing, setEditing, activeId, flash } = state;
   const annotations = list.data ?? NO_ANNOTATIONS;
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [reattaching, setReattaching] = useState<Annotation | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [lastColor, setLastColor] = useState<HighlightColor>(() => {
-    const saved = localStorage.getItem(COLOR_KEY) as HighlightColor | null;
-    return saved && HIGHLIGHT_COLORS.includes(saved) ? saved : 'yellow';
-  });
+  const { settings, update } = useSettings();
+  // A copy of the settings cached by an older version may not have it yet.
+  const lastColor = HIGHLIGHT_COLORS.includes(settings.highlightColor) ? settings.highlightColor : DEFAULT_SETTINGS.highlightColor;
+  const extraActions = useSelectionActions();
 
   const current = useRef({ doc, selection });
   current.current = { doc, selection };
@@ -117,8 +133,7 @@ export function ReaderAnnotations({ state, doc, article }: Props) {
     async (color: HighlightColor, focus: EditorFocus | null) => {
       const target = readNow() ?? current.current.selection;
       if (!target) return;
-      localStorage.setItem(COLOR_KEY, color);
-      setLastColor(color);
+      if (color !== lastColor) update({ highlightColor: color });
       try {
         const created = await createAnnotation({ docId: target.docId, start: target.start, end: target.end, color });
         done(target);
@@ -128,7 +143,7 @@ export function ReaderAnnotations({ state, doc, article }: Props) {
         setProblem((error as Error).message);
       }
     },
-    [readNow, done, setEditing],
+    [readNow, done, setEditing, lastColor, update],
   );
 
   const attach = async () => {
@@ -151,9 +166,19 @@ export function ReaderAnnotations({ state, doc, article }: Props) {
       { id: 'annotations.highlight', title: 'Highlight the selection', group: 'Annotations', enabled: hasSelection, run: () => create(lastColor, null) },
       { id: 'annotations.note', title: 'Add a note to the selection', group: 'Annotations', enabled: hasSelection, run: () => create(lastColor, 'note') },
       { id: 'annotations.tag', title: 'Tag the selection', group: 'Annotations', enabled: hasSelection, run: () => create(lastColor, 'tags') },
+      ...extraActions.map((action) => ({
+        id: `selection.${action.id}`,
+        title: action.label,
+        group: 'Annotations',
+        enabled: hasSelection,
+        run: () => {
+          const target = readNow();
+          if (target) action.run(target);
+        },
+      })),
     ],
     // Re-registered when a selection is made here, so that with two documents side by side the keys act on the one selected in.
-    [create, lastColor, claim],
+    [create, lastColor, claim, extraActions],
   );
 
   const byId = (id: string) => annotations.find((a) => a.id === id);
@@ -196,6 +221,8 @@ export function ReaderAnnotations({ state, doc, article }: Props) {
         </div>
       )}
       <AnnotationPanel
+        inPane={pane !== undefined}
+        label={pane?.label}
         list={list}
         activeId={activeId}
         onOpen={(annotation) => {
@@ -229,7 +256,9 @@ function useSelectionWatch(
     // After the browser has updated the selection; a drag may end outside the text, so these listen on the document.
     const settle = () => setTimeout(() => setSelection(readNow()), 0);
     const onKeyUp = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setSelection(null);
+      // The text itself has the focus when the keyboard selects in it (keyboard.tsx).
+      if (event.target === element) settle();
+      else if (event.key === 'Escape') setSelection(null);
       else if (event.shiftKey || event.key === 'Shift' || (event.key === 'a' && (event.ctrlKey || event.metaKey))) settle();
     };
     const onClick = (event: MouseEvent) => {

@@ -75,7 +75,7 @@ export function SelectionToolbar({ selection, lastColor, onHighlight, onNote, on
             Tag
           </button>
           {extra.map((action) => (
-            <button key={action.id} type="button" className="st-text" onClick={() => action.run(selection)} title={action.shortcut ? `${action.label} (${action.shortcut})` : undefined}>
+            <button key={action.id} type="button" className="st-text" onClick={() => action.run(selection)} title={`${action.label}${keys(`selection.${action.id}`)}`}>
               {action.label}
             </button>
           ))}

@@ -1,5 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Block } from '../../../main/common/contract';
+import { cleanOffsetAt, textBetween } from '../reader/caret';
+import { blockOf } from '../reader/loaded';
 import { cleanToOriginal } from '../reader/spans';
 
 /** What the reader has selected, in the document's ORIGINAL text offsets (what annotations and mentions anchor on). */
@@ -13,7 +15,9 @@ export interface TextSelection {
 
 /**
  * An extra button of the selection toolbar. Register one while the component
- * that provides it is mounted; the toolbar shows it after its own buttons:
+ * that provides it is mounted; the toolbar shows it after its own buttons,
+ * and it is a command too (`selection.<id>`: in the palette, with the key
+ * KEYMAP gives that id):
  *
  * ```ts
  * useEffect(() => registerSelectionAction({ id: 'entity.tag', label: 'Tag as entity', run: (s) => openEntityDialog(s) }), []);
@@ -22,8 +26,6 @@ export interface TextSelection {
 export interface SelectionAction {
   id: string;
   label: string;
-  /** Shown as a tooltip and announced (e.g. "E"). The action wires up its own keys. */
-  shortcut?: string;
   run: (selection: TextSelection) => void;
 }
 
@@ -72,39 +74,12 @@ export function readSelection(article: HTMLElement, docId: string, blocks: Block
   const covered = [...article.querySelectorAll<HTMLElement>('[data-block]')].filter((el) => range.intersectsNode(el));
   const firstEl = covered[0];
   const lastEl = covered.at(-1);
-  const first = firstEl && blocks[Number(firstEl.dataset['block'])];
-  const last = lastEl && blocks[Number(lastEl.dataset['block'])];
+  const first = firstEl && blockOf(blocks, Number(firstEl.dataset['block']));
+  const last = lastEl && blockOf(blocks, Number(lastEl.dataset['block']));
   if (!firstEl || !lastEl || !first || !last) return null;
-  const from = firstEl.contains(range.startContainer) ? cleanOffset(firstEl, range.startContainer, range.startOffset, first.text.length) : 0;
-  const to = lastEl.contains(range.endContainer) ? cleanOffset(lastEl, range.endContainer, range.endOffset, last.text.length) : last.text.length;
-  const exact = shownText(blocks, first, from, last, to);
+  const from = firstEl.contains(range.startContainer) ? cleanOffsetAt(firstEl, range.startContainer, range.startOffset, first.text.length) : 0;
+  const to = lastEl.contains(range.endContainer) ? cleanOffsetAt(lastEl, range.endContainer, range.endOffset, last.text.length) : last.text.length;
+  const exact = textBetween(blocks, [{ block: first.index, offset: from }, { block: last.index, offset: to }]);
   if (!exact.trim()) return null;
-  return { docId, start: cleanToOriginal(first, from), end: cleanToOriginal(last, to), exact: exact.trim() };
-}
-
-/**
- * The clean-text offset of a DOM point inside a block element: the offset of
- * the text run it falls in (data-offset) plus the characters before it in
- * that run. A point between runs counts as the start of the next run.
- */
-function cleanOffset(blockEl: HTMLElement, node: Node, offset: number, length: number): number {
-  const element = node instanceof Element ? node : node.parentElement;
-  const run = element?.closest<HTMLElement>('[data-offset]');
-  const point = document.createRange();
-  point.setStart(node, offset);
-  if (run && blockEl.contains(run)) {
-    point.setStart(run, 0);
-    point.setEnd(node, offset);
-    return Number(run.dataset['offset']) + point.toString().length;
-  }
-  for (const next of blockEl.querySelectorAll<HTMLElement>('[data-offset]')) {
-    if (point.comparePoint(next, 0) >= 0) return Number(next.dataset['offset']);
-  }
-  return length;
-}
-
-function shownText(blocks: Block[], first: Block, from: number, last: Block, to: number): string {
-  if (first === last) return first.text.slice(from, to);
-  const middle = blocks.slice(first.index + 1, last.index).map((b) => b.text);
-  return [first.text.slice(from), ...middle, last.text.slice(0, to)].join('\n');
+  return { docId, start: cleanToOriginal(first, from, 'start'), end: cleanToOriginal(last, to), exact: exact.trim() };
 }

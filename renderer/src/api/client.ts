@@ -1,5 +1,6 @@
 import type { Api, Bridges, MethodName } from '../../../main/common/contract';
 import type { ApiErrorShape, Envelope } from '../../../main/common/errors';
+import { sentArgs } from './args';
 import { callBridge } from './bridges';
 
 /** An API call that failed; `message` is written for the user. */
@@ -61,7 +62,7 @@ const transport: Transport = callBridge ? ipcTransport(callBridge) : httpTranspo
 export const api = new Proxy({} as Api, {
   get: (_target, name: string) =>
     async (...args: unknown[]) => {
-      const envelope = await transport(name as MethodName, args);
+      const envelope = await transport(name as MethodName, sentArgs(args));
       if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
       return envelope.value;
     },

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { AnnotationFilter, EntityProposal, Filter } from '../../../main/common/contract';
+import type { AnnotationFilter, EntityProposal, Filter, LibraryPageQuery } from '../../../main/common/contract';
 import { api } from './client';
 
 /*
@@ -35,7 +35,13 @@ export const queries = {
   status: () => query(['documents'], ['getStatus'], () => api.getStatus()),
   settings: () => query(['settings'], ['getSettings'], () => api.getSettings()),
   documents: () => query(['documents'], ['listDocuments'], () => api.listDocuments()),
-  document: (id: string) => query([textOf(id)], ['getDocument', id], () => api.getDocument(id)),
+  /** A page of the library's table; its rows carry their tags, and a filter reads entities and annotations. */
+  libraryPage: (page: LibraryPageQuery) =>
+    ({ ...query(['documents', 'tags', 'entities', 'annotations'], ['listDocumentPage', page], () => api.listDocumentPage(page)), ...typed }),
+  document: (id: string) => query([textOf(id)], ['openDocument', id], () => api.openDocument(id)),
+  /** Blocks of a text change only with it, and `changed` says when: read once, then kept. */
+  blocks: (id: string, from: number, to: number) => ({ ...query([textOf(id)], ['getBlocks', id, from, to], () => api.getBlocks(id, from, to)), staleTime: Infinity }),
+  blockAt: (id: string, offset: number) => ({ ...query([textOf(id)], ['blockAt', id, offset], () => api.blockAt(id, offset)), staleTime: Infinity }),
   trash: () => query(['trash'], ['listTrash'], () => api.listTrash()),
   noteCount: (docIds: readonly string[]) => query(['documents', 'annotations'], ['countNotes', docIds], () => api.countNotes([...docIds])),
   annotations: (filter: AnnotationFilter) =>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { queries } from '../api/queries';
 import { Dialog } from '../commands/Dialog';
+import { plural } from './plural';
 
 interface Props {
   onClose: () => void;
@@ -44,7 +45,7 @@ export function DataDialog({ onClose }: Props) {
           </p>
           <p className="dialog-status" role="status">{copied}</p>
           <p>
-            It holds {status.data.documents} {status.data.documents === 1 ? 'document' : 'documents'}. Nothing is sent anywhere. To keep a
+            It holds {plural(status.data.documents, 'document')}. Nothing is sent anywhere. To keep a
             copy, back up this folder while Dossier is closed.
           </p>
         </>

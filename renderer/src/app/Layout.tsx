@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { queries } from '../api/queries';
 import { SearchBox } from '../search/SearchBox';
@@ -9,12 +9,24 @@ import { UndoLayer } from './UndoLayer';
 import { Sidebar } from '../sidebar/Sidebar';
 import { OpenBesideClicks } from '../split/OpenBeside';
 import { DocumentsLayer } from '../library/DocumentsLayer';
+import { useStartNotice } from './session';
+
+/** The filter of the library or the Notes view (`?entity=…&tag=…`), carried from one to the other. */
+function useCarriedFilter(): string {
+  const { pathname, search } = useLocation();
+  if (pathname !== '/' && pathname !== '/notes') return '';
+  const params = new URLSearchParams(search);
+  const kept = new URLSearchParams([...params.getAll('entity').map((id) => ['entity', id]), ...params.getAll('tag').map((tag) => ['tag', tag])]);
+  return kept.size > 0 ? `?${kept.toString()}` : '';
+}
 
 /** The window: header with navigation and search, notices from the core, and the current view. */
 export function Layout() {
   const status = useQuery(queries.status());
   const notices = status.data?.notices ?? [];
   const main = useRef<HTMLElement>(null);
+  const [startNotice, dismissStartNotice] = useStartNotice();
+  const filter = useCarriedFilter();
   return (
     <div className="app">
       <SkipLink />
@@ -23,10 +35,10 @@ export function Layout() {
           Dossier
         </NavLink>
         <nav aria-label="Main" className="main-nav">
-          <NavLink to="/" end>
+          <NavLink to={`/${filter}`} end>
             Library
           </NavLink>
-          <NavLink to="/notes">Notes</NavLink>
+          <NavLink to={`/notes${filter}`}>Notes</NavLink>
           <NavLink to="/entities">Entities</NavLink>
           <NavLink to="/tags">Tags</NavLink>
         </nav>
@@ -40,6 +52,16 @@ export function Layout() {
               {notice.message}
             </p>
           ))}
+        </div>
+      )}
+      {startNotice && (
+        <div className="notices" role="status">
+          <p className="notice notice-info notice-dismissable">
+            {startNotice}
+            <button type="button" onClick={dismissStartNotice}>
+              Dismiss
+            </button>
+          </p>
         </div>
       )}
       {status.isError && (

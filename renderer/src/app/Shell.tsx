@@ -87,7 +87,7 @@ export function WindowLayer({ main }: { main: RefObject<HTMLElement | null> }) {
   const { pathname } = useLocation();
   useAppCommands(open);
   useGlobalShortcuts();
-  useSession(main);
+  useSession();
   useFocusOnNavigate(main);
   // Going elsewhere closes the dialog, but the view still being drawn when it was opened (a shortcut pressed right after a click) does not.
   useEffect(() => setDialog((shown) => (shown && shown.route !== pathname ? null : shown)), [pathname]);

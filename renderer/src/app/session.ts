@@ -1,6 +1,5 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { topBlock } from '../split/scroll';
 
 /**
  * Where the person was: the last view, the documents opened most recently
@@ -13,6 +12,8 @@ interface Session {
   recent: string[];
   /** The first block in view, by document id. */
   positions: Record<string, number>;
+  /** Documents being opened and not drawn yet: if the window (or the core) goes down meanwhile, they stay here. */
+  opening: string[];
 }
 
 const KEY = 'dossier.session';
@@ -20,6 +21,7 @@ const KEY = 'dossier.session';
 const RESTORED = 'dossier.session.restored';
 const MAX_RECENT = 8;
 const MAX_POSITIONS = 200;
+const SAVE_MS = 250;
 
 function read(): Session {
   try {
@@ -28,9 +30,10 @@ function read(): Session {
       route: typeof value.route === 'string' ? value.route : null,
       recent: Array.isArray(value.recent) ? value.recent.filter((id) => typeof id === 'string') : [],
       positions: typeof value.positions === 'object' && value.positions !== null ? value.positions : {},
+      opening: Array.isArray(value.opening) ? value.opening.filter((id) => typeof id === 'string') : [],
     };
   } catch {
-    return { route: null, recent: [], positions: {} };
+    return { route: null, recent: [], positions: {}, opening: [] };
   }
 }
 
@@ -41,43 +44,89 @@ function change(edit: (session: Session) => Session): void {
 /** Ids of the documents opened most recently, newest first. */
 export const recentDocumentIds = (): string[] => read().recent;
 
-/** Calls `then` with the element once it is in the DOM (documents render after they load). */
-function whenPresent(root: HTMLElement, selector: string, then: (element: HTMLElement) => void): () => void {
-  const now = root.querySelector<HTMLElement>(selector);
-  if (now) {
-    then(now);
-    return () => undefined;
-  }
-  const observer = new MutationObserver(() => {
-    const element = root.querySelector<HTMLElement>(selector);
-    if (!element) return;
-    observer.disconnect();
-    then(element);
-  });
-  observer.observe(root, { childList: true, subtree: true });
-  const timer = setTimeout(() => observer.disconnect(), 10_000);
-  return () => {
-    observer.disconnect();
-    clearTimeout(timer);
-  };
+/** The block the person was reading in a document, if they had scrolled in it. */
+export const savedPosition = (docId: string): number | undefined => read().positions[docId];
+
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+/** Remembers the block at the top of a document's view (saved once scrolling pauses). */
+export function savePosition(docId: string, block: number): void {
+  clearTimeout(timers.get(docId));
+  timers.set(
+    docId,
+    setTimeout(() => {
+      timers.delete(docId);
+      change((session) => {
+        // Re-inserted last, so that the oldest positions (first keys) are the ones forgotten.
+        const { [docId]: _previous, ...others } = session.positions;
+        const positions: Record<string, number> = { ...others, [docId]: block };
+        const ids = Object.keys(positions);
+        for (const id of ids.slice(0, Math.max(0, ids.length - MAX_POSITIONS))) delete positions[id];
+        return { ...session, positions };
+      });
+    }, SAVE_MS),
+  );
+}
+
+/** A document starts opening: until it is drawn (documentShown), a start does not reopen the view it was in. */
+export function documentOpening(docId: string): void {
+  change((session) => ({ ...session, opening: [...session.opening.filter((id) => id !== docId), docId] }));
+}
+
+/** The document was drawn, or closed before it was: a later start may open its view again. */
+export function documentShown(docId: string): void {
+  if (read().opening.includes(docId)) change((session) => ({ ...session, opening: session.opening.filter((id) => id !== docId) }));
+}
+
+/** What the start says when it did not reopen the last view; null once dismissed. */
+let startNotice: string | null = null;
+const noticeListeners = new Set<() => void>();
+
+/** The start's notice, for the window to show. */
+export function useStartNotice(): [string | null, () => void] {
+  const notice = useSyncExternalStore(
+    (listener) => {
+      noticeListeners.add(listener);
+      return () => noticeListeners.delete(listener);
+    },
+    () => startNotice,
+  );
+  return [notice, dismissStartNotice];
+}
+
+function dismissStartNotice(): void {
+  startNotice = null;
+  for (const listener of noticeListeners) listener();
+}
+
+/** The documents a route shows (a document, a split view), by id. */
+function documentsOf(pathname: string): string[] {
+  const single = /^\/doc\/([^/]+)$/.exec(pathname)?.[1];
+  const split = /^\/split\/([^/]+)(?:\/([^/]+))?$/.exec(pathname)?.slice(1) ?? [];
+  return (single ? [single] : split).filter((id): id is string => id !== undefined).map(decodeURIComponent);
 }
 
 /**
  * Brings the window back to where the person left it: on start, the last
- * view (the split view with both documents at their passages); in a
- * document, the passage they were reading (unless the link points at a
- * passage itself).
+ * view (the split view with both documents at their passages), unless that
+ * view was still opening when Dossier last went down; each document then
+ * opens at the passage it was read at (see savedPosition).
  */
-export function useSession(scroller: RefObject<HTMLElement | null>): void {
+export function useSession(): void {
   const location = useLocation();
   const navigate = useNavigate();
   const docId = /^\/doc\/([^/]+)$/.exec(location.pathname)?.[1];
-  const linkedBlock = new URLSearchParams(location.search).has('block');
 
   useEffect(() => {
     if (sessionStorage.getItem(RESTORED)) return;
     sessionStorage.setItem(RESTORED, 'yes');
-    const { route } = read();
+    const { route, opening } = read();
+    if (opening.length > 0) {
+      change((session) => ({ ...session, opening: [], route: '/' }));
+      startNotice = 'The document you were reading did not open last time, so Dossier opened the library instead. You can open it again from the list.';
+      if (location.pathname !== '/') void navigate('/', { replace: true });
+      return;
+    }
     if (route && route !== '/' && location.pathname === '/') void navigate(route, { replace: true });
     // Only the first view of the window is replaced.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -87,10 +136,7 @@ export function useSession(scroller: RefObject<HTMLElement | null>): void {
   // query: the split view's positions (?l=, ?r=), the library's filter.
   const route = docId ? location.pathname : location.pathname + location.search;
   // The documents on screen, as one string so the effect below runs only when they change.
-  const onScreen = (docId ? [docId] : (/^\/split\/([^/]+)(?:\/([^/]+))?$/.exec(location.pathname)?.slice(1) ?? []))
-    .filter((id): id is string => id !== undefined)
-    .map(decodeURIComponent)
-    .join(' ');
+  const onScreen = documentsOf(location.pathname).join(' ');
   useEffect(() => {
     const opened = onScreen ? onScreen.split(' ') : [];
     change((session) => ({
@@ -99,35 +145,4 @@ export function useSession(scroller: RefObject<HTMLElement | null>): void {
       recent: [...opened, ...session.recent.filter((id) => !opened.includes(id))].slice(0, MAX_RECENT),
     }));
   }, [route, onScreen]);
-
-  useEffect(() => {
-    const element = scroller.current;
-    if (!docId || !element) return;
-    const saved = read().positions[docId];
-    const stopWaiting = !linkedBlock && saved !== undefined && saved > 0
-      ? whenPresent(element, `[data-block="${saved}"]`, (block) => block.scrollIntoView({ block: 'start' }))
-      : () => undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onScroll = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const block = topBlock(element);
-        if (block === null) return;
-        change((session) => {
-          // Re-inserted last, so that the oldest positions (first keys) are the ones forgotten.
-          const { [docId]: _previous, ...others } = session.positions;
-          const positions: Record<string, number> = { ...others, [docId]: block };
-          const ids = Object.keys(positions);
-          for (const id of ids.slice(0, Math.max(0, ids.length - MAX_POSITIONS))) delete positions[id];
-          return { ...session, positions };
-        });
-      }, 250);
-    };
-    element.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      stopWaiting();
-      clearTimeout(timer);
-      element.removeEventListener('scroll', onScroll);
-    };
-  }, [scroller, docId, linkedBlock]);
 }

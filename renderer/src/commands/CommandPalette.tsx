@@ -9,6 +9,7 @@ import { Dialog } from './Dialog';
 import { createMatcher, type PaletteItem } from './paletteSearch';
 import { commands, sortCommands, useCommandList, type RegisteredCommand } from './registry';
 import { currentPlatform, forPlatform, formatShortcut } from './shortcuts';
+import { plural } from '../app/plural';
 
 function commandItem(command: RegisteredCommand): PaletteItem {
   const platform = currentPlatform();
@@ -41,7 +42,7 @@ function entityItem(entity: EntitySummary, types: EntityType[], open: (id: strin
     key: `entity:${entity.id}`,
     kind: 'entity',
     title: entity.name,
-    detail: `${type} · ${entity.documents === 1 ? '1 document' : `${entity.documents} documents`}`,
+    detail: `${type} · ${plural(entity.documents, 'document')}`,
     keywords: entity.aliases,
     run: () => open(entity.id),
   };
@@ -52,7 +53,7 @@ function tagItem(tag: TagInfo, show: (tag: string) => void): PaletteItem {
     key: `tag:${tag.tag}`,
     kind: 'tag',
     title: `#${tag.tag}`,
-    detail: `Tag · ${tag.documents === 1 ? '1 document' : `${tag.documents} documents`}, ${tag.annotations === 1 ? '1 note' : `${tag.annotations} notes`}`,
+    detail: `Tag · ${plural(tag.documents, 'document')}, ${plural(tag.annotations, 'note')}`,
     // "operators/china" is found by "china" too.
     keywords: tag.tag.split('/'),
     run: () => show(tag.tag),

@@ -1,9 +1,10 @@
 import { useId } from 'react';
+import { readingKeys } from '../annotations/keyboard';
 import { Dialog } from './Dialog';
 import { sortCommands, useCommandList } from './registry';
 import { currentPlatform, forPlatform, formatShortcut } from './shortcuts';
 
-/** "?": every command that has a shortcut, by group, with its keys for this platform. */
+/** "?": every command that has a shortcut, by group, with its keys for this platform, and the keys of the reading text. */
 export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
   const titleId = useId();
   const platform = currentPlatform();
@@ -40,6 +41,24 @@ export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
             </tbody>
           </table>
         ))}
+        <table className="shortcuts-table">
+          <caption>In the document’s text (Tab or F6 to reach it)</caption>
+          <tbody>
+            {readingKeys(platform).map((row) => (
+              <tr key={row.does}>
+                <th scope="row">{row.does}</th>
+                <td>
+                  {row.keys.map((key, i) => (
+                    <span key={key}>
+                      {i > 0 && <span className="shortcut-or"> / </span>}
+                      <kbd>{key}</kbd>
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       <p className="dialog-footnote">
         Every command, with or without a shortcut, is in the command palette. In lists, ↑ and ↓ move, Enter chooses and Esc closes.

@@ -11,6 +11,7 @@ import { EntityDialog } from './EntityDialog';
 import { useEntityTypes } from './useEntityData';
 import './entities.css';
 import { Problem } from './Problem';
+import { plural } from '../app/plural';
 
 /** The tabs of the entities views. */
 export function EntityTabs() {
@@ -43,7 +44,7 @@ export function EntitiesView() {
     <section className="entities-view" aria-labelledby="entities-title">
       <div className="view-header">
         <h1 id="entities-title">Entities</h1>
-        <p className="view-meta">{entities.isSuccess ? `${all.length} ${all.length === 1 ? 'entity' : 'entities'}` : 'Counting mentions…'}</p>
+        <p className="view-meta">{entities.isSuccess ? plural(all.length, 'entity', 'entities') : 'Counting mentions…'}</p>
         <button type="button" className="ent-btn ent-view-action" onClick={() => void exportCsv()} disabled={all.length === 0}>
           Export as CSV
         </button>

@@ -7,6 +7,7 @@ import { deleteEntity, mergeEntities } from './actions';
 import { ChangePreview } from './ChangePreview';
 import { useEntityTypes } from './useEntityData';
 import { Problem } from './Problem';
+import { plural } from '../app/plural';
 
 /** Runs a change, keeping the dialog open with the message when it fails. */
 function useAttempt(onDone: () => void) {
@@ -66,7 +67,7 @@ export function MergeEntityDialog({ target, onClose }: { target: Entity; onClose
           </label>
           <p className="ent-field-hint">
             {chosen
-              ? `“${chosen.name}” and its aliases become aliases of “${target.name}”; its ${chosen.mentions} mentions and its notes move here, and “${chosen.name}” is removed.`
+              ? `“${chosen.name}” and its aliases become aliases of “${target.name}”; its ${plural(chosen.mentions, 'mention')} and its notes move here, and “${chosen.name}” is removed.`
               : 'Its names become aliases of this entity, its mentions and notes move here.'}
           </p>
           <ChangePreview proposal={chosen ? { kind: 'merge', target: target.id, source: chosen.id } : null} />

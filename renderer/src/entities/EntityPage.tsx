@@ -11,6 +11,7 @@ import { DeleteEntityDialog, MergeEntityDialog } from './EntityActions';
 import { useEntityTypes } from './useEntityData';
 import './entities.css';
 import { OpenBesideLink } from '../split/OpenBeside';
+import { plural } from '../app/plural';
 
 type Open = 'edit' | 'merge' | 'delete' | null;
 
@@ -61,7 +62,7 @@ function Entity({ detail }: { detail: EntityDetail }) {
           </div>
         </div>
         <p className="entity-meta">
-          {countOf(detail.mentions, 'mention')} in {countOf(documents.length, 'document')}
+          {plural(detail.mentions, 'mention')} in {plural(documents.length, 'document')}
           {entity.aliases.length > 0 && <> · also written {entity.aliases.map((a) => `“${a}”`).join(', ')}</>}
           {' · '}
           <Link to={`/?entity=${entity.id}`}>Show in the library</Link>
@@ -89,7 +90,7 @@ function Entity({ detail }: { detail: EntityDetail }) {
       <section className="entity-section" aria-labelledby="entity-mentions">
         <h2 id="entity-mentions">Mentions</h2>
         {documents.length === 0 && <p className="ent-quiet">No document mentions “{entity.name}” or its aliases yet.</p>}
-        <Paged items={documents} step={DOCUMENTS_STEP} more={(n) => `Show ${countOf(n, 'more document')}`}>
+        <Paged items={documents} step={DOCUMENTS_STEP} more={(n) => `Show ${plural(n, 'more document')}`}>
           {(doc) => <MentionGroup key={doc.docId} doc={doc} />}
         </Paged>
       </section>
@@ -160,7 +161,7 @@ function MentionGroup({ doc }: { doc: EntityDocument }) {
         <OpenBesideLink docId={doc.docId} title={doc.title} />
       </h3>
       <ul className="mention-list">
-        <Paged items={doc.mentions} step={MENTIONS_STEP} more={(n) => `Show ${countOf(n, 'more mention')}`}>
+        <Paged items={doc.mentions} step={MENTIONS_STEP} more={(n) => `Show ${plural(n, 'more mention')}`}>
           {(m) => (
             <li key={m.start}>
               <Link to={`/doc/${doc.docId}?block=${m.block}`} className="mention-sentence" title="Open at this passage">
@@ -205,7 +206,7 @@ function SharedParagraphs({ related }: { related: RelatedEntity }) {
   return (
     <div id="entity-shared" className="shared-paragraphs" role="region" aria-label={`Paragraphs with ${other.name}`}>
       <p className="shared-head">
-        {countOf(related.paragraphs, 'paragraph')} with <Link to={`/entity/${other.id}`}>{other.name}</Link>
+        {plural(related.paragraphs, 'paragraph')} with <Link to={`/entity/${other.id}`}>{other.name}</Link>
         {related.paragraphs > related.passages.length && ` (the first ${related.passages.length})`}
       </p>
       <ul className="mention-list">
@@ -255,4 +256,3 @@ function Notes({ entity }: { entity: EntityRecord }) {
   );
 }
 
-const countOf = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import type { DocumentMentions, DocumentView } from '../../../main/common/contract';
+import type { DocumentMentions, DocumentOpening } from '../../../main/common/contract';
 import { queries } from '../api/queries';
 import { useAnchored } from '../annotations/anchored';
 import { MENTION_ATTRIBUTE } from './mentionLayer';
@@ -9,7 +9,7 @@ import { useEntityTypes } from './useEntityData';
 
 interface Props {
   article: RefObject<HTMLElement | null>;
-  doc: DocumentView;
+  doc: DocumentOpening;
   found: DocumentMentions;
   /** The mention the card is for: its index in `found.mentions`. */
   index: number;

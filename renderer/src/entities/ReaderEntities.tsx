@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { DocumentMentions, DocumentView, NewEntity } from '../../../main/common/contract';
+import type { DocumentMentions, DocumentOpening, NewEntity } from '../../../main/common/contract';
 import { queries } from '../api/queries';
 import { useCommands } from '../commands/registry';
 import { registerSelectionAction } from '../annotations/selection';
@@ -34,7 +34,7 @@ export interface ReaderMentions {
  * as entities change (none while the underlines are switched off), and the
  * mention card's state.
  */
-export function useReaderMentions(doc: DocumentView): ReaderMentions {
+export function useReaderMentions(doc: DocumentOpening): ReaderMentions {
   const types = useEntityTypes();
   const { mentions: shown } = useSettings().settings;
   const found = useQuery({ ...queries.mentions(doc.id), enabled: shown }).data;
@@ -47,7 +47,7 @@ export function useReaderMentions(doc: DocumentView): ReaderMentions {
 
 interface Props {
   article: RefObject<HTMLElement | null>;
-  doc: DocumentView;
+  doc: DocumentOpening;
   mentions: ReaderMentions;
 }
 

@@ -8,6 +8,7 @@ import { EntityTabs } from './EntitiesView';
 import { EntityDialog } from './EntityDialog';
 import { useEntityTypes } from './useEntityData';
 import './entities.css';
+import { plural } from '../app/plural';
 
 const asNew = (s: Suggestion): NewEntity => ({ type: s.type, name: s.name, aliases: s.aliases });
 
@@ -215,8 +216,8 @@ function SuggestionGroup({ type, suggestions, busy, selected, onSelect, onAccept
 function Count({ s }: { s: Suggestion }) {
   return (
     <span className="suggestion-count">
-      {s.mentions} {s.mentions === 1 ? 'mention' : 'mentions'}
-      {s.documents > 1 ? ` in ${s.documents} documents` : ''}
+      {plural(s.mentions, 'mention')}
+      {s.documents > 1 ? ` in ${plural(s.documents, 'document')}` : ''}
     </span>
   );
 }

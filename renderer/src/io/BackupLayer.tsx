@@ -6,25 +6,24 @@ import { useCommands } from '../commands/registry';
 import { restoreBackup } from './changes';
 import { saveExport } from './save';
 import { sendFile } from './transfer';
+import { plural } from '../app/plural';
 import './io.css';
 
 type Message = { title: string; lines: string[]; error?: boolean };
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** What a restore did, in words. */
 export function describeRestore(report: RestoreReport): string[] {
   const added = [
-    report.documents && count(report.documents, 'document', 'documents'),
-    report.annotations && count(report.annotations, 'note', 'notes'),
-    report.entityTypes && count(report.entityTypes, 'entity type', 'entity types'),
-    report.entities && count(report.entities, 'entity', 'entities'),
+    report.documents && plural(report.documents, 'document', 'documents'),
+    report.annotations && plural(report.annotations, 'note', 'notes'),
+    report.entityTypes && plural(report.entityTypes, 'entity type', 'entity types'),
+    report.entities && plural(report.entities, 'entity', 'entities'),
   ].filter(Boolean);
   const changed = added.length > 0 || report.annotationsBroughtBack > 0 || report.documentTags > 0 || report.settings;
   const lines = added.length > 0 ? [`Added ${added.join(', ')}.`] : [];
-  if (report.annotationsBroughtBack > 0) lines.push(`Brought back ${count(report.annotationsBroughtBack, 'note', 'notes')} deleted since the backup was made.`);
+  if (report.annotationsBroughtBack > 0) lines.push(`Brought back ${plural(report.annotationsBroughtBack, 'note', 'notes')} deleted since the backup was made.`);
   if (!changed) lines.push('Everything in the backup was already in your library; nothing was added.');
-  if (report.documentTags > 0) lines.push(`${count(report.documentTags, 'document', 'documents')} got tags back.`);
+  if (report.documentTags > 0) lines.push(`${plural(report.documentTags, 'document', 'documents')} got tags back.`);
   if (report.settings) lines.push('Your settings from the backup are in use.');
   return [...lines, ...report.problems];
 }

@@ -6,6 +6,7 @@ import { queries } from '../api/queries';
 import { Dialog } from '../commands/Dialog';
 import { saveExport } from './save';
 import './io.css';
+import { plural } from '../app/plural';
 
 type ScopeKind = ExportScope['kind'];
 
@@ -57,7 +58,7 @@ export function ExportDialog({ docId, entityId, onClose }: Props) {
         return;
       }
       const saved = await saveExport(exported);
-      if (saved) setResult({ ok: true, message: `${saved} ${exported.annotations === 1 ? '1 note' : `${exported.annotations} notes`}.` });
+      if (saved) setResult({ ok: true, message: `${saved} ${plural(exported.annotations, 'note')}.` });
     } catch (error) {
       setResult({ ok: false, message: (error as Error).message });
     } finally {

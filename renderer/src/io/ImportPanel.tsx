@@ -3,23 +3,24 @@ import { Link } from 'react-router';
 import type { ImportOutcome } from '../../../main/common/contract';
 import type { ImportProgress } from './ImportLayer';
 import { formatBytes } from '../../../main/common/format';
+import { ReplaceQuestion, type ReplaceAnswer } from './ReplaceQuestion';
+import { plural } from '../app/plural';
 import './io.css';
 
 interface Props {
   progress: ImportProgress;
   onCancel: () => void;
   onDismiss: () => void;
+  onAnswer: (answer: ReplaceAnswer) => void;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /**
- * A card at the bottom of the window, not a modal: reading and searching go
- * on while files import. It shows the file being read with a progress bar
+ * A tray at the bottom of the window, not a modal: reading and searching go
+ * on while files import, and the view above it shrinks so nothing is hidden. It shows the file being read with a progress bar
  * and Cancel, then what happened to every file.
  */
-export function ImportPanel({ progress, onCancel, onDismiss }: Props) {
-  const { running, total, done, current, outcomes, cancelled } = progress;
+export function ImportPanel({ progress, onCancel, onDismiss, onAnswer }: Props) {
+  const { running, total, done, current, outcomes, cancelled, question } = progress;
   const doneButton = useRef<HTMLButtonElement>(null);
   // When the import ends, the summary has the keyboard: Done is one key away.
   useEffect(() => {
@@ -42,7 +43,8 @@ export function ImportPanel({ progress, onCancel, onDismiss }: Props) {
           </button>
         )}
       </header>
-      {running && (
+      {question && <ReplaceQuestion outcome={question} onAnswer={onAnswer} />}
+      {running && !question && (
         <div className="import-progress">
           <progress max={1} value={overall} aria-label="Import progress" />
           <p className="import-current" aria-live="polite">
@@ -106,7 +108,7 @@ function OutcomeRow({ outcome }: { outcome: ImportOutcome }) {
           <span className="outcome-reason">
             Updated from {outcome.name}
             {outcome.annotations && outcome.annotations.anchored + outcome.annotations.orphaned > 0
-              ? `: ${plural(outcome.annotations.anchored, 'note', 'notes')} found their passage${outcome.annotations.orphaned > 0 ? `, ${outcome.annotations.orphaned} could not and ${outcome.annotations.orphaned === 1 ? 'is' : 'are'} kept aside` : ''}.`
+              ? `: ${plural(outcome.annotations.anchored, 'note')} found their passage${outcome.annotations.orphaned > 0 ? `, ${outcome.annotations.orphaned} could not and ${outcome.annotations.orphaned === 1 ? 'is' : 'are'} kept aside` : ''}.`
               : '.'}
           </span>
         </li>
@@ -121,6 +123,10 @@ function OutcomeRow({ outcome }: { outcome: ImportOutcome }) {
           </span>
         </li>
       );
+    case 'cancelled':
+    case 'matches':
+      // Neither is a result: the panel lists cancelled files by name, and asks about matches before.
+      return null;
     case 'rejected':
       return (
         <li className="import-outcome outcome-rejected">

@@ -1,7 +1,6 @@
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { readPassageLink } from '../../../main/common/passage-link';
-import { lastIndexAtOrBefore } from '../../../main/common/sorted';
 import { queries } from '../api/queries';
 
 /**
@@ -14,22 +13,20 @@ export function OpenPassage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const link = readPassageLink(id, params);
-  const doc = useQuery({ ...queries.document(id), enabled: link !== null });
-  if (link && doc.isPending) return <p className="loading">Opening the passage…</p>;
-  if (!link || doc.isError) {
+  // The block holding the passage's start, as the core finds it in the whole document.
+  const block = useQuery({ ...queries.blockAt(id, link?.start ?? 0), enabled: link !== null });
+  if (link && block.isPending) return <p className="loading">Opening the passage…</p>;
+  if (!link || block.isError) {
     return (
       <section className="empty-state">
         <h1>This passage cannot be opened</h1>
-        <p role="alert">{doc.isError ? doc.error.message : 'This is not a link to a passage in Dossier.'}</p>
+        <p role="alert">{block.isError ? block.error.message : 'This is not a link to a passage in Dossier.'}</p>
         <Link to="/">Back to the library</Link>
       </section>
     );
   }
-  // The block holding the passage's start: the last one starting at or before it.
-  const blocks = doc.data?.blocks ?? [];
-  const block = link.start === undefined ? undefined : blocks[lastIndexAtOrBefore(blocks, link.start, { key: (b) => b.start })];
   const query = new URLSearchParams();
-  if (block) query.set('block', String(block.index));
+  if (link.start !== undefined && block.data !== undefined) query.set('block', String(block.data));
   if (link.annotation) query.set('annotation', link.annotation);
   const search = query.toString();
   return <Navigate replace to={`/doc/${link.docId}${search ? `?${search}` : ''}`} />;

@@ -1,4 +1,4 @@
-import type { DocumentSummary, ImportOutcome, RestoreReport } from '../../../main/common/contract';
+import type { DocumentSummary, ImportChoice, ImportOutcome, RestoreReport } from '../../../main/common/contract';
 import { api } from '../api/client';
 import { changed, queryClient } from '../api/cache';
 import { queries, textOf } from '../api/queries';
@@ -15,8 +15,8 @@ import { queries, textOf } from '../api/queries';
 const withDocument = (doc: DocumentSummary) => (list: DocumentSummary[] | undefined) =>
   list && (list.some((d) => d.id === doc.id) ? list.map((d) => (d.id === doc.id ? doc : d)) : [...list, doc]);
 
-export async function importUpload(uploadId: string): Promise<ImportOutcome> {
-  const outcome = await api.importUpload(uploadId);
+export async function importUpload(uploadId: string, choice?: ImportChoice): Promise<ImportOutcome> {
+  const outcome = await api.importUpload(uploadId, choice);
   const { document: doc } = outcome;
   if (doc && (outcome.status === 'added' || outcome.status === 'replaced')) {
     const list = queries.documents().queryKey;

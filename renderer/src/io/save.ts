@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import type { ExportResult } from '../../../main/common/contract';
 import { filesBridge } from '../api/bridges';
+import { plural } from '../app/plural';
 
 /** Hands a blob to the browser as a download. */
 function download(name: string, blob: Blob): void {
@@ -39,5 +40,5 @@ export async function saveExport(result: ExportResult): Promise<string | null> {
   }
   const name = `${result.name}.zip`;
   download(name, zipped(result.name, result.files));
-  return `Downloaded “${name}” with ${result.files.length} files.`;
+  return `Downloaded “${name}” with ${plural(result.files.length, 'file')}.`;
 }

@@ -18,13 +18,15 @@ function base64Of(blob: Blob): Promise<string> {
 }
 
 /**
- * Sends a file to the core chunk by chunk, reporting the bytes sent. Cancel
+ * Sends a file to the core chunk by chunk, reporting the bytes sent (and the
+ * upload's id as soon as there is one, for a Cancel that cannot wait). Cancel
  * is honoured between chunks: the core then drops what it received.
  */
-export async function sendFile(file: File, purpose: UploadPurpose, onBytes: (sent: number) => void, cancelled: () => boolean): Promise<Sent> {
-  const ticket = await api.beginUpload({ name: file.name, size: file.size, purpose });
+export async function sendFile(file: File, purpose: UploadPurpose, onBytes: (sent: number) => void, cancelled: () => boolean, onUpload?: (uploadId: string) => void): Promise<Sent> {
+  const ticket = await api.beginUpload({ name: file.name, size: file.size, purpose, lastModified: file.lastModified });
   if (!ticket.accepted) return { refused: ticket.reason };
   const { uploadId, chunkBytes } = ticket;
+  onUpload?.(uploadId);
   for (let offset = 0; offset < file.size; offset += chunkBytes) {
     if (cancelled()) {
       await api.cancelUpload(uploadId);

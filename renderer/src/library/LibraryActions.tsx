@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type HTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type HTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import type { DocumentSummary } from '../../../main/common/contract';
+import type { DocumentSummary, LibraryRow } from '../../../main/common/contract';
 import { queries } from '../api/queries';
+import { plural } from '../app/plural';
 import { useCommands } from '../commands/registry';
 import { isEditable } from '../commands/useShortcuts';
 import { DeleteDialog } from './DeleteDialog';
 import { DocumentMenu, type MenuPlace } from './DocumentMenu';
 import { EditDocumentDialog } from './EditDocumentDialog';
-import { clickChange, useSameList, useSelection, type SelectionModel } from './Selection';
+import { clickChange, useSelection, type SelectionModel } from './Selection';
 import './documents.css';
 
 /*
@@ -16,8 +17,12 @@ import './documents.css';
  * select them (checkboxes, Shift/Ctrl/Cmd+click, Ctrl/Cmd+A), open a row's
  * menu (right-click, the "⋯" button, the context-menu key or Shift+F10),
  * edit one, move the selected ones to the Trash. LibraryView hooks these
- * into its rows; the dialogs and the menu come with `layer`.
+ * into its rows; the dialogs and the menu come with `layer`. The table is
+ * paged, so the ids of a range or of every row come from `idsOf`, and the
+ * titles the dialogs name from the rows drawn.
  */
+
+type Named = Pick<DocumentSummary, 'id' | 'title'>;
 
 interface MenuState {
   doc: DocumentSummary;
@@ -25,13 +30,21 @@ interface MenuState {
   returnTo: HTMLElement | null;
 }
 
+/** The table the actions work on: how many rows it has, their ids by range, and what names its order and filter. */
+export interface LibraryTable {
+  rowCount: number;
+  idsOf: (from: number, to: number) => Promise<string[]>;
+  key: string;
+}
+
 export interface LibraryActions {
   selection: SelectionModel;
-  /** The documents shown, in order. */
-  shown: readonly DocumentSummary[];
+  rowCount: number;
+  /** Notes a row as drawn, so that the dialogs can name its document. */
+  drawn: (row: LibraryRow) => void;
   edit: (doc: DocumentSummary) => void;
-  /** Asks to move these documents to the Trash. */
-  remove: (docs: readonly DocumentSummary[]) => void;
+  /** Asks to move the selected documents to the Trash. */
+  removeSelected: () => void;
   openMenu: (doc: DocumentSummary, place: MenuPlace, returnTo: HTMLElement | null) => void;
   menuOpenFor: string | null;
   /** The dialogs and the menu, to render once. */
@@ -40,33 +53,30 @@ export interface LibraryActions {
 
 const inControl = (target: EventTarget | null): boolean => target instanceof Element && target.closest('a, button, input, select, label, textarea') !== null;
 
-export function useLibraryActions(shown: readonly DocumentSummary[]): LibraryActions {
+export function useLibraryActions(table: LibraryTable): LibraryActions {
   const navigate = useNavigate();
-  const order = useSameList(shown.map((d) => d.id));
-  const selection = useSelection(order);
+  const selection = useSelection(table.idsOf, table.rowCount, table.key);
   const [menu, setMenu] = useState<MenuState | null>(null);
   const [editing, setEditing] = useState<DocumentSummary | null>(null);
-  const [removing, setRemoving] = useState<readonly DocumentSummary[] | null>(null);
-  // The documents as shown now, for commands registered once per selection (rows are drawn again on every render).
-  const latest = useRef(shown);
-  latest.current = shown;
-  const docsOf = useCallback((ids: readonly string[]) => {
-    const byId = new Map(latest.current.map((d) => [d.id, d]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
-  }, []);
+  const [removing, setRemoving] = useState<readonly Named[] | null>(null);
+  // Every row drawn so far, for the titles of what is selected (a selection may reach rows never fetched: they go by count).
+  const known = useRef(new Map<string, LibraryRow>());
+  const drawn = useCallback((row: LibraryRow) => void known.current.set(row.id, row), []);
+  const namesOf = useCallback((ids: readonly string[]): Named[] => ids.map((id) => known.current.get(id) ?? { id, title: '' }), []);
+  const { rowCount } = table;
 
   const { change, ids: selectedIds } = selection;
   useCommands(
     () => [
-      { id: 'library.select-all', title: 'Select all documents', group: 'Edit', enabled: () => order.length > 0 && !isEditable(document.activeElement), run: () => change({ kind: 'all' }) },
-      { id: 'library.clear-selection', title: 'Clear the selection', group: 'Edit', keywords: ['unselect', 'deselect'], enabled: () => selectedIds.length > 0, run: () => change({ kind: 'none' }) },
+      { id: 'library.select-all', title: 'Select all documents', group: 'Edit', enabled: () => rowCount > 0 && !isEditable(document.activeElement), run: () => change({ kind: 'all' }) },
+      { id: 'library.clear-selection', title: 'Clear the selection', group: 'Edit', keywords: ['unselect', 'deselect'], enabled: () => selectedIds.length > 0, run: () => void change({ kind: 'none' }) },
       {
         id: 'library.delete-selected',
         title: selectedIds.length === 1 ? 'Move the selected document to the Trash…' : 'Move the selected documents to the Trash…',
         group: 'Edit',
         keywords: ['delete', 'remove', 'trash'],
         enabled: () => selectedIds.length > 0,
-        run: () => setRemoving(docsOf(selectedIds)),
+        run: () => setRemoving(namesOf(selectedIds)),
       },
       {
         id: 'document.edit',
@@ -74,13 +84,13 @@ export function useLibraryActions(shown: readonly DocumentSummary[]): LibraryAct
         group: 'Edit',
         keywords: ['rename', 'title', 'date', 'source'],
         enabled: () => selectedIds.length === 1,
-        run: () => setEditing(docsOf(selectedIds)[0] ?? null),
+        run: () => setEditing(known.current.get(selectedIds[0] ?? '') ?? null),
       },
     ],
-    [order, selectedIds, change, docsOf],
+    [rowCount, selectedIds, change, namesOf],
   );
 
-  const targetsOf = (doc: DocumentSummary) => (selection.has(doc.id) && selectedIds.length > 1 ? docsOf(selectedIds) : [doc]);
+  const targetsOf = (doc: DocumentSummary) => (selection.has(doc.id) && selectedIds.length > 1 ? namesOf(selectedIds) : [doc]);
   const layer = (
     <>
       {menu && (
@@ -101,14 +111,15 @@ export function useLibraryActions(shown: readonly DocumentSummary[]): LibraryAct
         />
       )}
       {editing && <EditDocumentDialog doc={editing} onClose={() => setEditing(null)} />}
-      {removing && <DeleteDialog docs={removing} mode="trash" onClose={() => setRemoving(null)} onDone={() => change({ kind: 'none' })} />}
+      {removing && <DeleteDialog docs={removing} mode="trash" onClose={() => setRemoving(null)} onDone={() => void change({ kind: 'none' })} />}
     </>
   );
   return {
     selection,
-    shown,
+    rowCount,
+    drawn,
     edit: setEditing,
-    remove: setRemoving,
+    removeSelected: () => setRemoving(namesOf(selectedIds)),
     openMenu: (doc, place, returnTo) => setMenu({ doc, place, returnTo }),
     menuOpenFor: menu?.doc.id ?? null,
     layer,
@@ -116,23 +127,23 @@ export function useLibraryActions(shown: readonly DocumentSummary[]): LibraryAct
 }
 
 /** What a row of the table answers to: clicks with Shift, Ctrl or Cmd select; a right-click, the context-menu key or Shift+F10 opens its menu. */
-export function rowProps(actions: LibraryActions, doc: DocumentSummary): HTMLAttributes<HTMLTableRowElement> {
+export function rowProps(actions: LibraryActions, doc: DocumentSummary, index: number): HTMLAttributes<HTMLTableRowElement> {
   const { selection } = actions;
   const menuButton = (row: HTMLElement) => row.querySelector<HTMLElement>('.row-menu');
   return {
     className: selection.has(doc.id) ? 'is-selected' : undefined,
     onClick: (event: MouseEvent) => {
-      if (!inControl(event.target)) selection.change(clickChange(doc.id, event));
+      if (!inControl(event.target)) void selection.change(clickChange(doc.id, index, event));
     },
     onContextMenu: (event) => {
       if (inControl(event.target) && (event.target as Element).closest('a, button') === null) return;
       event.preventDefault();
-      if (!selection.has(doc.id)) selection.change({ kind: 'only', id: doc.id });
+      if (!selection.has(doc.id)) void selection.change({ kind: 'only', id: doc.id, index });
       actions.openMenu(doc, { x: event.clientX, y: event.clientY }, menuButton(event.currentTarget));
     },
     onKeyDown: (event) => {
       if (event.key === 'Escape' && selection.ids.length > 0) {
-        selection.change({ kind: 'none' });
+        void selection.change({ kind: 'none' });
         event.preventDefault();
       } else if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
         event.preventDefault();
@@ -147,19 +158,19 @@ export function rowProps(actions: LibraryActions, doc: DocumentSummary): HTMLAtt
 export function SelectAllHeader({ actions }: { actions: LibraryActions }) {
   const box = useRef<HTMLInputElement>(null);
   const count = actions.selection.ids.length;
-  const all = count > 0 && count === actions.shown.length;
+  const all = count > 0 && count === actions.rowCount;
   useEffect(() => {
     if (box.current) box.current.indeterminate = count > 0 && !all;
   }, [count, all]);
   return (
     <th scope="col" className="col-select">
-      <input ref={box} type="checkbox" aria-label="Select all documents" checked={all} onChange={() => actions.selection.change({ kind: all ? 'none' : 'all' })} />
+      <input ref={box} type="checkbox" aria-label="Select all documents" checked={all} onChange={() => void actions.selection.change({ kind: all ? 'none' : 'all' })} />
     </th>
   );
 }
 
 /** A row's checkbox: Space or a click takes it in or out, Shift with it reaches from the last one. */
-export function SelectCell({ actions, doc }: { actions: LibraryActions; doc: DocumentSummary }) {
+export function SelectCell({ actions, doc, index }: { actions: LibraryActions; doc: DocumentSummary; index: number }) {
   const { selection } = actions;
   return (
     <td className="col-select">
@@ -168,11 +179,11 @@ export function SelectCell({ actions, doc }: { actions: LibraryActions; doc: Doc
         aria-label={`Select “${doc.title}”`}
         checked={selection.has(doc.id)}
         readOnly
-        onClick={(event) => selection.change(clickChange(doc.id, event, true))}
+        onClick={(event) => void selection.change(clickChange(doc.id, index, event, true))}
         onKeyDown={(event) => {
           if (event.key !== ' ' || !event.shiftKey) return;
           event.preventDefault();
-          selection.change({ kind: 'range', id: doc.id, adding: true });
+          void selection.change({ kind: 'range', id: doc.id, index, adding: true });
         }}
       />
     </td>
@@ -205,16 +216,15 @@ export function RowActions({ actions, doc }: { actions: LibraryActions; doc: Doc
 
 /** Above the table while documents are selected: how many, and what can be done with them. */
 export function SelectionBar({ actions }: { actions: LibraryActions }) {
-  const { selection, shown } = actions;
+  const { selection } = actions;
   const count = selection.ids.length;
-  const docs = useMemo(() => shown.filter((d) => selection.has(d.id)), [shown, selection]);
   return (
     <div className="selection-bar" role="region" aria-label="Selected documents" hidden={count === 0}>
-      <p aria-live="polite">{count === 1 ? '1 document selected' : `${count} documents selected`}</p>
-      <button type="button" className="doc-button danger" onClick={() => actions.remove(docs)}>
+      <p aria-live="polite">{plural(count, 'document')} selected</p>
+      <button type="button" className="doc-button danger" onClick={() => actions.removeSelected()}>
         Move to Trash…
       </button>
-      <button type="button" className="doc-button" onClick={() => selection.change({ kind: 'none' })}>
+      <button type="button" className="doc-button" onClick={() => void selection.change({ kind: 'none' })}>
         Clear selection
       </button>
     </div>

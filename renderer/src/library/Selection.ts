@@ -1,86 +1,92 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 /*
- * Which documents of a list are selected, as a desktop file list does it:
- * a click selects one, Ctrl/Cmd+click adds or takes away one, Shift+click
- * reaches from the last one clicked to this one, Ctrl/Cmd+A takes every one
- * shown. What is selected is always among what is shown: a filter or a
- * deletion that hides a document also unselects it.
+ * Which documents of the library's table are selected, as a desktop file
+ * list does it: a click selects one, Ctrl/Cmd+click adds or takes away one,
+ * Shift+click reaches from the last one clicked to this one, Ctrl/Cmd+A takes
+ * every row. The table comes from the core a page at a time, so a row is
+ * known by its index in the table's order, and the ids of a range or of every
+ * row are asked of the core; a new order or filter starts a new selection.
  */
 
 export interface Selection {
   selected: ReadonlySet<string>;
-  /** Where a Shift+click range starts: the document clicked last without Shift. */
-  anchor: string | null;
+  /** The row a Shift+click range starts from: the one clicked last without Shift. */
+  anchor: number | null;
 }
 
 export type SelectionChange =
   /** A plain click: this one alone. */
-  | { kind: 'only'; id: string }
+  | { kind: 'only'; id: string; index: number }
   /** Ctrl/Cmd+click or its checkbox: this one in or out. */
-  | { kind: 'toggle'; id: string }
-  /** Shift+click: from the anchor to this one; `adding` keeps what else was selected (Shift on a checkbox, Ctrl+Shift+click). */
-  | { kind: 'range'; id: string; adding: boolean }
+  | { kind: 'toggle'; id: string; index: number }
+  /** Shift+click: from the anchor to this row; `adding` keeps what else was selected (Shift on a checkbox, Ctrl+Shift+click). */
+  | { kind: 'range'; id: string; index: number; adding: boolean }
   | { kind: 'all' }
   | { kind: 'none' };
 
 export const NOTHING_SELECTED: Selection = { selected: new Set(), anchor: null };
 
-/** The selection after a change, within `order` (the ids shown, in the order shown). */
-export function changeSelection(current: Selection, change: SelectionChange, order: readonly string[]): Selection {
+/** The rows a change needs the ids of, [from, to) in the table's order; null when it needs none. */
+export function rowsNeeded(current: Selection, change: SelectionChange, rowCount: number): [number, number] | null {
+  if (change.kind === 'all') return [0, rowCount];
+  if (change.kind !== 'range' || current.anchor === null) return null;
+  return [Math.min(current.anchor, change.index), Math.max(current.anchor, change.index) + 1];
+}
+
+/** The selection after a change, given the ids of the rows it needs (rowsNeeded). */
+export function changeSelection(current: Selection, change: SelectionChange, rows: readonly string[] = []): Selection {
   switch (change.kind) {
     case 'only':
-      return { selected: new Set([change.id]), anchor: change.id };
+      return { selected: new Set([change.id]), anchor: change.index };
     case 'toggle': {
       const selected = new Set(current.selected);
       if (!selected.delete(change.id)) selected.add(change.id);
-      return { selected, anchor: change.id };
+      return { selected, anchor: change.index };
     }
     case 'range': {
-      const to = order.indexOf(change.id);
-      const from = current.anchor === null ? -1 : order.indexOf(current.anchor);
-      if (to < 0) return current;
-      if (from < 0) return { selected: new Set([...(change.adding ? current.selected : []), change.id]), anchor: change.id };
-      const range = order.slice(Math.min(from, to), Math.max(from, to) + 1);
-      return { selected: new Set([...(change.adding ? current.selected : []), ...range]), anchor: current.anchor };
+      const kept = change.adding ? current.selected : [];
+      if (current.anchor === null) return { selected: new Set([...kept, change.id]), anchor: change.index };
+      return { selected: new Set([...kept, ...rows]), anchor: current.anchor };
     }
     case 'all':
-      return { selected: new Set(order), anchor: current.anchor };
+      return { selected: new Set(rows), anchor: current.anchor };
     case 'none':
       return NOTHING_SELECTED;
   }
 }
 
 /** What a click with these keys held does to the selection. */
-export function clickChange(id: string, keys: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }, onCheckbox = false): SelectionChange {
+export function clickChange(id: string, index: number, keys: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }, onCheckbox = false): SelectionChange {
   const toggling = keys.ctrlKey || keys.metaKey || onCheckbox;
-  if (keys.shiftKey) return { kind: 'range', id, adding: toggling };
-  return toggling ? { kind: 'toggle', id } : { kind: 'only', id };
+  if (keys.shiftKey) return { kind: 'range', id, index, adding: toggling };
+  return toggling ? { kind: 'toggle', id, index } : { kind: 'only', id, index };
 }
 
 export interface SelectionModel {
-  /** The selected ids, in the order shown. */
+  /** The selected ids. */
   ids: string[];
   has: (id: string) => boolean;
-  change: (change: SelectionChange) => void;
+  change: (change: SelectionChange) => Promise<void>;
 }
 
-/** The selection of a list showing `order`. */
-export function useSelection(order: readonly string[]): SelectionModel {
+/**
+ * The selection of a table of `rowCount` rows, whose ids `idsOf` reads;
+ * emptied whenever `table` (its order and filter, say) changes.
+ */
+export function useSelection(idsOf: (from: number, to: number) => Promise<string[]>, rowCount: number, table: string): SelectionModel {
   const [state, setState] = useState<Selection>(NOTHING_SELECTED);
-  const shown = useMemo(() => order.filter((id) => state.selected.has(id)), [order, state.selected]);
-  const kept = useMemo(() => new Set(shown), [shown]);
+  const current = useRef(state);
+  current.current = state;
+  useEffect(() => setState(NOTHING_SELECTED), [table]);
   const change = useCallback(
-    (next: SelectionChange) => setState((current) => changeSelection({ ...current, selected: new Set(order.filter((id) => current.selected.has(id))) }, next, order)),
-    [order],
+    async (next: SelectionChange) => {
+      const needed = rowsNeeded(current.current, next, rowCount);
+      const rows = needed ? await idsOf(...needed) : [];
+      setState((now) => changeSelection(now, next, rows));
+    },
+    [idsOf, rowCount],
   );
-  return { ids: shown, has: useCallback((id: string) => kept.has(id), [kept]), change };
-}
-
-/** `list`, or the same list as before when nothing in it changed: what a list drawn again on every render selects from. */
-export function useSameList(list: readonly string[]): readonly string[] {
-  const kept = useRef(list);
-  const before = kept.current;
-  if (before.length !== list.length || before.some((id, i) => id !== list[i])) kept.current = list;
-  return kept.current;
+  const ids = useMemo(() => [...state.selected], [state.selected]);
+  return { ids, has: useCallback((id: string) => state.selected.has(id), [state.selected]), change };
 }

@@ -1,5 +1,38 @@
 import { useEffect, useRef } from 'react';
-import type { DocumentMatch } from '../../../main/common/contract';
+import type { Block, DocumentMatch } from '../../../main/common/contract';
+import { blockOf } from './loaded';
+
+/*
+ * Find in the document finds what is typed as it is typed: several words are
+ * one phrase ("RMB 3 trillion" is one match, not three words), the last one
+ * matching as the start of a word while it is being typed; a single word is
+ * found as the library search finds it (its other forms, a typo forgiven).
+ */
+
+/** Text that the search syntax would read as more than words: spaces, quotes, `key:value` filters, `-exclusions`. */
+const NOT_ONE_WORD = /[\s":]|^-/;
+
+/** The query the find bar asks the document for. */
+export function findQuery(text: string): string {
+  const typed = text.trim();
+  // An open phrase: its last word is still being typed.
+  return NOT_ONE_WORD.test(typed) ? `"${typed.replace(/"/g, ' ').trim()}` : typed;
+}
+
+/** Lower case, accents and punctuation gone, one space between words: how two texts are compared as phrases. */
+const loose = (text: string): string =>
+  text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The matches of a phrase that hold all of it (the document also marks its words where they stand alone); `blocks`: those loaded. */
+export function wholeMatches(matches: readonly DocumentMatch[], blocks: readonly Block[], text: string): DocumentMatch[] {
+  const phrase = loose(text);
+  if (!NOT_ONE_WORD.test(text.trim()) || phrase === '') return [...matches];
+  // A match in a block not loaded yet cannot be judged here, and is kept.
+  return matches.filter((m) => {
+    const block = blockOf(blocks, m.block);
+    return !block || loose(block.text.slice(m.from, m.to)).includes(phrase);
+  });
+}
 
 interface Props {
   query: string;

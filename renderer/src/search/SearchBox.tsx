@@ -8,6 +8,7 @@ import { optionsOf, SearchResults } from './SearchResults';
 import { useSearch } from './useSearch';
 import { besideLink } from '../split/routes';
 import './search.css';
+import { plural } from '../app/plural';
 
 /** Documents listed per keystroke: what fits the panel; the rest is a refinement away. */
 const RESULTS = 10;
@@ -169,7 +170,7 @@ export function SearchBox() {
           {result && !empty && (
             <p className="search-footer">
               <span>
-                {result.total.toLocaleString()} {result.total === 1 ? 'document' : 'documents'}
+                {plural(result.total, 'document')}
                 {result.approximate && ', best matches first'}
                 {result.total > result.groups.length && ` · showing ${result.groups.length}`}
               </span>

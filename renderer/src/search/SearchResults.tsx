@@ -1,5 +1,6 @@
 import type { SearchResult } from '../../../main/common/contract';
 import { formatDate } from '../app/format';
+import { plainNoteSnippet } from '../annotations/snippet';
 import { Highlighted } from './Highlighted';
 import { wordsOf } from './queryText';
 
@@ -92,7 +93,7 @@ export function SearchResults({ result, listId, active, onHover, onChoose }: Pro
               option(
                 <>
                   {KIND_LABEL[hit.kind] && <span className="search-kind">{KIND_LABEL[hit.kind]}</span>}
-                  <Highlighted snippet={hit.snippet} />
+                  <Highlighted snippet={hit.kind === 'note' ? plainNoteSnippet(hit.snippet) : hit.snippet} />
                 </>,
               ),
             )}

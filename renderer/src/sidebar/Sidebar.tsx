@@ -39,7 +39,7 @@ export function Sidebar() {
   return (
     <aside className="sidebar" aria-label="Browse by entity and tag">
       <TypeStyles types={types} />
-      <section className="sidebar-section" aria-labelledby="sidebar-entities">
+      <div className="sidebar-section" role="group" aria-labelledby="sidebar-entities">
         <div className="sidebar-heading">
           <h2 id="sidebar-entities">Entities</h2>
           <NavLink to="/entities" end className="sidebar-more">
@@ -54,8 +54,8 @@ export function Sidebar() {
         <NavLink to="/entities/suggestions" className="sidebar-link">
           Suggested entities
         </NavLink>
-      </section>
-      <section className="sidebar-section" aria-labelledby="sidebar-tags">
+      </div>
+      <div className="sidebar-section" role="group" aria-labelledby="sidebar-tags">
         <div className="sidebar-heading">
           <h2 id="sidebar-tags">Tags</h2>
           <NavLink to="/tags" className="sidebar-more">
@@ -64,7 +64,7 @@ export function Sidebar() {
         </div>
         {tags.data?.length === 0 && <p className="sidebar-empty">Tag a document or a note and its tags appear here.</p>}
         {tags.data && <TagList nodes={tagTree(tags.data)} filter={filter} />}
-      </section>
+      </div>
     </aside>
   );
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ComparedEntity } from '../../../main/common/contract';
 import { queries } from '../api/queries';
+import { plural } from '../app/plural';
 
 interface Props {
   left: { docId: string; title: string };
@@ -49,7 +50,7 @@ export function CompareStrip({ left, right, focused, onFocus }: Props) {
       ))}
     </div>
   );
-  const mentions = (n: number) => `${n} mention${n === 1 ? '' : 's'}`;
+  const mentions = (n: number) => plural(n, 'mention');
   return (
     <section className="compare-strip" aria-label="Entities compared">
       {group('Both', shared, (e) => `${mentions(e.mentionsA)} on the left, ${mentions(e.mentionsB)} on the right`)}

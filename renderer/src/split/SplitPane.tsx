@@ -1,12 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DocumentView } from '../../../main/common/contract';
+import type { DocumentOpening } from '../../../main/common/contract';
 import { DocumentPane, type PaneTarget } from '../reader/DocumentPane';
 import { DocumentChoice, DocumentPickerDialog } from './DocumentPicker';
 import { RelatedStrip } from './RelatedStrip';
 import type { Side } from './routes';
-import { topBlock } from './scroll';
-
-const SCROLL_SETTLE_MS = 300;
 
 interface Props {
   side: Side;
@@ -26,43 +23,36 @@ interface Props {
   onCloseRelated: () => void;
   onParagraph: (side: Side, block: number) => void;
   onTopBlock: (side: Side, block: number) => void;
-  onLoaded: (doc: DocumentView) => void;
+  onLoaded: (doc: DocumentOpening) => void;
   onReplace: (docId: string) => void;
   onClose: () => void;
 }
+
+const SCROLL_SETTLE_MS = 300;
 
 const LABEL: Record<Side, string> = { left: 'Left document', right: 'Right document' };
 
 /** One side of the split view: its controls, the related passages, and the document scrolling on its own. */
 export function SplitPane(props: Props) {
   const { side, docId, initialBlock, active, onActive, related, onTopBlock, onLoaded, onParagraph } = props;
-  const scroller = useRef<HTMLDivElement>(null);
   const [title, setTitle] = useState('');
   const [picking, setPicking] = useState(false);
   // Opened at the address's block once; later changes of the address come from this pane's own scrolling.
-  const [target, setTarget] = useState<PaneTarget | null>(() => (initialBlock ? { block: initialBlock, flash: false, seq: 0 } : null));
-
-  useEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onScroll = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const block = topBlock(element);
-        if (block !== null) onTopBlock(side, block);
-      }, SCROLL_SETTLE_MS);
-    };
-    element.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      clearTimeout(timer);
-      element.removeEventListener('scroll', onScroll);
-    };
-  }, [side, onTopBlock]);
+  const [target, setTarget] = useState<PaneTarget | null>(() => (initialBlock ? { block: initialBlock, flash: false } : null));
+  // The address follows the pane once its scrolling pauses.
+  const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(settle.current), []);
+  const topBlock = useCallback(
+    (block: number) => {
+      clearTimeout(settle.current);
+      settle.current = setTimeout(() => onTopBlock(side, block), SCROLL_SETTLE_MS);
+    },
+    [side, onTopBlock],
+  );
 
   const pick = useCallback((block: number) => onParagraph(side, block), [side, onParagraph]);
   const loaded = useCallback(
-    (doc: DocumentView) => {
+    (doc: DocumentOpening) => {
       setTitle(doc.title);
       onLoaded(doc);
     },
@@ -85,9 +75,9 @@ export function SplitPane(props: Props) {
         </button>
       </div>
       {related && docId && (
-        <RelatedStrip source={related} docId={docId} onGo={(block) => setTarget({ block, flash: true, seq: Date.now() })} onClose={props.onCloseRelated} />
+        <RelatedStrip source={related} docId={docId} onGo={(block) => setTarget({ block, flash: true })} onClose={props.onCloseRelated} />
       )}
-      <div ref={scroller} className="pane-scroller" tabIndex={-1}>
+      <div className="pane-scroller" tabIndex={-1}>
         {docId ? (
           <DocumentPane
             docId={docId}
@@ -96,6 +86,7 @@ export function SplitPane(props: Props) {
             active={active}
             onParagraph={pick}
             onLoaded={loaded}
+            onTopBlock={topBlock}
           />
         ) : (
           <div className="pane-empty">

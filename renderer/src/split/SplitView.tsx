@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import type { DocumentView } from '../../../main/common/contract';
+import type { DocumentOpening } from '../../../main/common/contract';
 import { useCommands } from '../commands/registry';
 import { ReaderToolbar } from '../reader/ReaderToolbar';
 import { useReaderSettings } from '../reader/settings';
@@ -70,7 +70,7 @@ export function SplitView() {
     [navigate],
   );
   const onParagraph = useCallback((side: Side, block: number) => setPicked({ side, block }), []);
-  const onLoaded = useCallback((doc: DocumentView) => setTitles((now) => (now[doc.id] === doc.title ? now : { ...now, [doc.id]: doc.title })), []);
+  const onLoaded = useCallback((doc: DocumentOpening) => setTitles((now) => (now[doc.id] === doc.title ? now : { ...now, [doc.id]: doc.title })), []);
 
   useCommands(
     () => [

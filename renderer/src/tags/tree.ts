@@ -1,4 +1,5 @@
 import type { TagInfo } from '../../../main/common/contract';
+import { plural } from '../app/plural';
 
 /** A tag with the tags directly under it. */
 export interface TagNode extends TagInfo {
@@ -24,6 +25,5 @@ export function tagTree(tags: readonly TagInfo[]): TagNode[] {
 
 /** "3 documents, 1 annotation": what a tag's count stands for. */
 export function describeCount({ documents, annotations }: Pick<TagInfo, 'documents' | 'annotations'>): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return [documents > 0 && plural(documents, 'document'), annotations > 0 && plural(annotations, 'annotation')].filter(Boolean).join(', ') || 'nothing';
 }

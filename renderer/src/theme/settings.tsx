@@ -33,6 +33,7 @@ const merge = (settings: AppSettings, patch: SettingsPatch): AppSettings => ({
   reader: { ...settings.reader, ...patch.reader },
   sidebar: patch.sidebar ?? settings.sidebar,
   mentions: patch.mentions ?? settings.mentions,
+  highlightColor: patch.highlightColor ?? settings.highlightColor,
 });
 
 /**

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Block, DocumentSummary, DocumentView } from '../../../main/common/contract';
+import type { Block, DocumentSummary, DocumentOpening } from '../../../main/common/contract';
 
 /** Calls the API from the page, as the app does, with the token the page keeps in its tab. */
 export async function callApi<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
@@ -36,7 +36,7 @@ export const SEED_000 = 'China Unicom successfully held the Global Partners Meet
 export async function annotateSeed(page: Page): Promise<string> {
   const documents = await callApi<DocumentSummary[]>(page, 'listDocuments');
   const id = documents.find((d) => d.source.startsWith('000'))?.id ?? '';
-  const { blocks } = await callApi<DocumentView>(page, 'getDocument', id);
+  const { blocks } = await callApi<DocumentOpening>(page, 'openDocument', id);
   await callApi(page, 'createAnnotation', { docId: id, ...locate(blocks, 'Innovating Together, Connecting a Smarter Future'), color: 'yellow', note: 'The meeting’s theme: compare with 2021.', tags: ['themes/partners'] });
   await callApi(page, 'createAnnotation', { docId: id, ...locate(blocks, 'three initiatives'), color: 'blue' });
   await callApi(page, 'createEntity', { type: 'person', name: 'Chen Zhongyue' });

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentSummary } from '../../../main/common/contract';
-import { test, expect, openApp } from '../fixtures';
+import { test, expect, openApp, wheelUntilAttached } from '../fixtures';
 import { callApi } from '../a11y/data';
 
 const REPORT = 'Innovation-Driven: Heading Towards Good Smart Living';
@@ -63,10 +63,10 @@ test('“System theme” follows the operating system as it changes', async ({ p
 test('a new window opens the last document at the passage being read', async ({ page, web, context }) => {
   await openApp(page, web);
   await page.getByRole('link', { name: REPORT }).click();
-  // A passage far down the report, out of sight when the document opens.
-  const passage = page.locator('.reader-text [data-block]').nth(40);
-  await expect(passage).not.toBeInViewport();
-  const block = await passage.getAttribute('data-block');
+  // A passage far down the report, out of sight when the document opens (and drawn once scrolled near).
+  const block = '40';
+  const passage = page.locator(`.reader-text [data-block="${block}"]`);
+  await wheelUntilAttached(page, page.locator('#main'), passage);
   await passage.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   // The position is saved a moment after scrolling stops.
   await page.waitForTimeout(600);

@@ -14,8 +14,8 @@ test('a library of 1,200 documents renders a screenful of rows, and scrolling an
   await web.restart();
   await openApp(page, web);
 
-  await expect(page.locator('.view-meta')).toHaveText(`${COUNT} documents`);
-  const rows = page.locator('.library-table tbody tr:not(.windowed-space)');
+  await expect(page.locator('.view-meta')).toHaveText(`${COUNT.toLocaleString('en')} documents`);
+  const rows = page.locator('.library-table tbody tr:not(.library-space)');
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeLessThan(200);
 

@@ -106,7 +106,7 @@ test('a filter chip narrows the results, and removing it widens them again', asy
 test('notes and entities come up in the results, shown as such', async ({ page, web }) => {
   await openApp(page, web);
   const iot = (await call<Array<{ id: string; title: string }>>(page, 'listDocuments')).find((d) => d.title === IOT);
-  const doc = await call<{ blocks: Array<{ spans: Array<[number, number]> }> }>(page, 'getDocument', iot?.id);
+  const doc = await call<{ blocks: Array<{ spans: Array<[number, number]> }> }>(page, 'openDocument', iot?.id);
   const [start, end] = doc.blocks[3]?.spans[0] ?? [0, 10];
   await call(page, 'createAnnotation', { docId: iot?.id, start, end, note: 'Compare with the Ericsson roaming deal', tags: ['roaming'] });
   await call(page, 'createEntity', { type: 'person', name: 'Bo Ribbing', aliases: ['Ribbing'] });

@@ -35,7 +35,7 @@ test('a note that cannot be saved stays in the editor with a clear error, and sa
   await rename(`${folder}.away`, folder);
   await field.press('End');
   await field.pressSequentially('.');
-  await expect(editor.getByText('Saved')).toBeVisible();
+  await expect(editor.getByText('Saved', { exact: true })).toBeVisible();
   await expect(alert).toHaveCount(0);
   const [file = ''] = (await readdir(folder)).filter((name) => name.endsWith('.json'));
   expect(JSON.parse(await readFile(join(folder, file), 'utf8')).annotations[0].note).toBe(`${NOTE}.`);

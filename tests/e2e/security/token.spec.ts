@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DocumentSummary, DocumentView } from '../../../main/common/contract';
+import type { DocumentSummary, DocumentOpening } from '../../../main/common/contract';
 import { callApi } from '../a11y/data';
 import { expect, openApp, test } from '../fixtures';
 
@@ -54,7 +54,7 @@ test('a page of another server on 127.0.0.1, visited after Dossier, receives not
 test('a link in a note to Dossier’s own address opens a tab that carries no token and gets nothing', async ({ page, web }) => {
   await openApp(page, web);
   const [doc] = await callApi<DocumentSummary[]>(page, 'listDocuments');
-  const { blocks } = await callApi<DocumentView>(page, 'getDocument', doc?.id ?? '');
+  const { blocks } = await callApi<DocumentOpening>(page, 'openDocument', doc?.id ?? '');
   const [start = 0] = blocks[0]?.spans[0] ?? [];
   await callApi(page, 'createAnnotation', { docId: doc?.id, start, end: start + 8, color: 'yellow', note: `See [my library](${web.origin}/) again.` });
   await page.goto(`${web.origin}/#/notes`);

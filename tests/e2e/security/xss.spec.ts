@@ -104,7 +104,7 @@ test('an imported document and a note with hostile markup show as written and ru
   await page.getByRole('toolbar', { name: 'Annotate the selection' }).getByRole('button', { name: 'Note' }).click();
   const editor = page.getByRole('dialog', { name: /Edit (highlight|note)/ });
   await editor.getByRole('textbox', { name: 'Note' }).fill(NOTE);
-  await expect(editor.getByText('Saved')).toBeVisible();
+  await expect(editor.getByText('Saved', { exact: true })).toBeVisible();
   await page.keyboard.press('Escape');
 
   const note = page.getByRole('complementary', { name: 'Notes on this document' }).locator('.note-text');

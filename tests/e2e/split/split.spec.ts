@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { DocumentSummary } from '../../../main/common/contract';
 import { callApi } from '../a11y/data';
-import { test, expect, openApp, shot } from '../fixtures';
+import { test, expect, openApp, shot, wheelUntilAttached } from '../fixtures';
 
 const SEED_000 = 'China Unicom successfully held the Global Partners Meeting themed…';
 const SEED_001 = 'The 2021 China Mobile Global Partners Conference inaugurated';
@@ -67,7 +67,8 @@ test('two documents side by side from the library: titles, address, divider, and
   await divider.press('ArrowRight');
   await expect(divider).toHaveAttribute('aria-valuenow', String(dragged + 2));
 
-  // Scroll the right pane: the address follows.
+  // Scroll the right pane (its blocks are drawn as they come near the view): the address follows.
+  await wheelUntilAttached(page, pane(page, 'right').locator('.pane-scroller'), pane(page, 'right').locator('[data-block="4"]'));
   await pane(page, 'right').locator('[data-block="4"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await expect(page).toHaveURL(new RegExp(`#/split/${a}/${b}\\?r=4$`));
   await page.screenshot({ path: shot('split-1440') });
@@ -148,4 +149,43 @@ test('on a narrow window the panes stack and nothing is cut off', async ({ page,
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBe(0);
   await page.screenshot({ path: shot('split-800') });
+});
+
+/** A pane's first block of body text (a first line that only repeats the title is not shown). */
+const firstText = (page: Page, side: 'left' | 'right') => pane(page, side).locator('.blocks-slice > .block').first();
+
+/** Whether the first line of a pane's body text is inside its scrolling column. */
+async function bodyTextShown(page: Page, side: 'left' | 'right'): Promise<boolean> {
+  const column = (await pane(page, side).locator('.pane-scroller').boundingBox())!;
+  const text = (await firstText(page, side).boundingBox())!;
+  return text.y >= column.y && text.y + 24 <= column.y + column.height;
+}
+
+test('at 900×700 both stacked panes show body text, their notes folded beside it', async ({ page, web }) => {
+  await page.setViewportSize({ width: 900, height: 700 });
+  await openApp(page, web);
+  await openSideBySide(page);
+  await expect(page.locator('.split-view.is-stacked')).toBeVisible();
+  for (const side of ['left', 'right'] as const) {
+    await expect(firstText(page, side)).toBeInViewport();
+    expect(await bodyTextShown(page, side)).toBe(true);
+    await expect(pane(page, side).getByRole('button', { name: 'Notes', exact: true })).toBeVisible();
+  }
+  // Opened, a pane's notes lie beside the text; the other pane's stay folded.
+  await pane(page, 'left').getByRole('button', { name: 'Notes', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Notes on the left document' }).getByRole('heading', { name: 'Notes' })).toBeVisible();
+  expect(await bodyTextShown(page, 'left')).toBe(true);
+  await expect(page.getByRole('region', { name: 'Notes on the right document' }).getByRole('button', { name: 'Notes', exact: true })).toBeVisible();
+  await page.screenshot({ path: shot('split-900') });
+});
+
+test('at 1440×900 each pane opens with its text, not its notes, at the top', async ({ page, web }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, web);
+  await openSideBySide(page);
+  for (const side of ['left', 'right'] as const) {
+    const column = (await pane(page, side).locator('.pane-scroller').boundingBox())!;
+    const text = (await firstText(page, side).boundingBox())!;
+    expect(text.y - column.y).toBeLessThan(column.height / 3);
+  }
 });

@@ -12,12 +12,12 @@ describe('calling the API by name with untrusted arguments', () => {
   it.each([
     ['an unknown method', 'dropDatabase', [], 'not_found', 'There is no method "dropDatabase"'],
     ['a prototype key as method', '__proto__', [], 'not_found', 'There is no method'],
-    ['arguments that are not a list', 'getDocument', 'abc', 'invalid_argument', 'Invalid input: expected tuple'],
-    ['a wrong type', 'getDocument', [42], 'invalid_argument', 'Invalid input: expected string'],
-    ['an id with path characters', 'getDocument', ['../../etc/passwd'], 'invalid_argument', 'Must be letters, digits'],
+    ['arguments that are not a list', 'openDocument', 'abc', 'invalid_argument', 'Invalid input: expected tuple'],
+    ['a wrong type', 'openDocument', [42], 'invalid_argument', 'Invalid input: expected string'],
+    ['an id with path characters', 'openDocument', ['../../etc/passwd'], 'invalid_argument', 'Must be letters, digits'],
     ['extra keys', 'search', [{ q: 'x', __proto__: { polluted: true }, extra: 1 }], 'invalid_argument', 'Unrecognized key'],
     ['an oversized query', 'search', [{ q: 'x'.repeat(5000) }], 'invalid_argument', 'characters'],
-    ['a missing document', 'getDocument', ['abcdef'], 'not_found', 'There is no document with id "abcdef"'],
+    ['a missing document', 'openDocument', ['abcdef'], 'not_found', 'There is no document with id "abcdef"'],
     ['arguments nested 100 000 deep', 'search', JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), 'invalid_argument', 'The arguments of search are nested more than 32 levels deep'],
   ])('answers %s with a clear error', async (_case, name, args, code, message) => {
     const dispatch = createDispatcher((await openTestDossier()).api, () => undefined);

@@ -156,10 +156,10 @@ describe('the web transport', () => {
 
   it('answers invalid arguments and bodies with a 4xx error', async () => {
     const web = await start();
-    const bad = await call(web.port, '/api/getDocument', { method: 'POST', headers: json(web.token), body: '[{"id":1}]' });
+    const bad = await call(web.port, '/api/openDocument', { method: 'POST', headers: json(web.token), body: '[{"id":1}]' });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body).error.code).toBe('invalid_argument');
-    const notJson = await call(web.port, '/api/getDocument', { method: 'POST', headers: json(web.token), body: '[' });
+    const notJson = await call(web.port, '/api/openDocument', { method: 'POST', headers: json(web.token), body: '[' });
     expect(notJson.status).toBe(400);
     const get = await call(web.port, '/api/listDocuments', { headers: json(web.token) });
     expect(get.status).toBe(405);

@@ -57,9 +57,9 @@ describe('what the preload gives the page', () => {
   });
 
   it('sends each call on the one IPC channel with the method name and the arguments as given', async () => {
-    const call = exposed['dossier']?.['getDocument'] as (...args: unknown[]) => Promise<unknown>;
+    const call = exposed['dossier']?.['openDocument'] as (...args: unknown[]) => Promise<unknown>;
     await call('abc', { hostile: true });
-    expect(invoked.at(-1)).toEqual([CALL_CHANNEL, 'getDocument', ['abc', { hostile: true }]]);
+    expect(invoked.at(-1)).toEqual([CALL_CHANNEL, 'openDocument', ['abc', { hostile: true }]]);
   });
 
   it('never hands out ipcRenderer, its methods, or Node', () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Annotation, ExportFormat, ExportResult, ExportScope } from '../../../common/contract';
 import { sourceOf } from '../../../common/document-details';
+import { describeRange } from '../../annotations/anchoring';
 import type { CoreContext } from '../../context';
 import { notesCsv } from './csv';
 import { safeFileName, uniqueNames } from './files';
@@ -16,26 +17,51 @@ interface Gathered {
 }
 
 async function gather(ctx: CoreContext, scope: ExportScope): Promise<Gathered> {
+  const { title, found } = await chosen(ctx, scope);
+  const annotations = await asTheyAreNow(ctx, found);
+  const documents = scope.kind === 'document' ? [await notesOf(ctx, scope.id, annotations)] : await byDocument(ctx, annotations);
+  return { title, annotations, documents };
+}
+
+/** The annotations a scope covers, and what to call the export. */
+async function chosen(ctx: CoreContext, scope: ExportScope): Promise<{ title: string; found: Annotation[] }> {
   const { annotations, documents } = ctx;
   switch (scope.kind) {
     case 'document': {
       const doc = documents.get(scope.id);
-      const found = await annotations.annotationsOf(doc.id);
-      return { title: doc.title, annotations: found, documents: [await notesOf(ctx, doc.id, found)] };
+      return { title: doc.title, found: await annotations.annotationsOf(doc.id) };
     }
-    case 'tag': {
-      const found = await annotations.list({ tag: scope.tag });
-      return { title: `Notes tagged ${scope.tag}`, annotations: found, documents: await byDocument(ctx, found) };
-    }
+    case 'tag':
+      return { title: `Notes tagged ${scope.tag}`, found: await annotations.list({ tag: scope.tag }) };
     case 'entity': {
       const { entity, annotations: found } = await ctx.entities.detail(scope.id);
-      return { title: `Notes on ${entity.name}`, annotations: found, documents: await byDocument(ctx, found) };
+      return { title: `Notes on ${entity.name}`, found };
     }
-    case 'library': {
-      const found = await annotations.allAnnotations();
-      return { title: 'Dossier notes', annotations: found, documents: await byDocument(ctx, found) };
-    }
+    case 'library':
+      return { title: 'Dossier notes', found: await annotations.allAnnotations() };
   }
+}
+
+/**
+ * Each annotation described by the passage it covers now: after its document
+ * changed, an annotation found again elsewhere (or in a slightly different
+ * wording) exports the text it highlights today, not the one it was made on.
+ * Orphans keep what they remember.
+ */
+async function asTheyAreNow(ctx: CoreContext, annotations: Annotation[]): Promise<Annotation[]> {
+  const texts = new Map<string, Promise<string>>();
+  const textOf = (docId: string): Promise<string> => {
+    let text = texts.get(docId);
+    if (!text) texts.set(docId, (text = ctx.documents.text(docId)));
+    return text;
+  };
+  return Promise.all(
+    annotations.map(async (annotation) => {
+      const { anchor } = annotation;
+      if (anchor.status !== 'anchored') return annotation;
+      return { ...annotation, target: { selector: describeRange(await textOf(annotation.docId), anchor) } };
+    }),
+  );
 }
 
 /** Annotations (already in document and reading order) as one group per document. */

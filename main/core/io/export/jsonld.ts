@@ -14,12 +14,13 @@ export interface CollectionInfo {
 /**
  * Annotations as one W3C AnnotationCollection (Web Annotation Data Model §5)
  * whose single page holds every annotation. Each annotation targets its
- * document's dossier:// address with a quote and a position selector; the
- * position is where the passage is now (an orphan keeps where it was).
+ * document's dossier:// address with a quote and a position selector, as the
+ * caller gives them: the export describes the passage as it is now (an
+ * orphan keeps where it was).
  */
 export function annotationCollection(annotations: Annotation[], info: CollectionInfo): Record<string, unknown> {
   const items = annotations.map((annotation) => {
-    const { '@context': _context, ...item } = toWebAnnotation(current(annotation), { documentUri: (docId) => passageLink({ docId }) });
+    const { '@context': _context, ...item } = toWebAnnotation(annotation, { documentUri: (docId) => passageLink({ docId }) });
     return item;
   });
   return {
@@ -32,13 +33,6 @@ export function annotationCollection(annotations: Annotation[], info: Collection
     generated: info.generatedAt,
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };
-}
-
-function current(annotation: Annotation): Annotation {
-  if (annotation.anchor.status !== 'anchored') return annotation;
-  const [quote] = annotation.target.selector;
-  const { start, end } = annotation.anchor;
-  return { ...annotation, target: { selector: [quote, { type: 'TextPositionSelector', start, end }] } };
 }
 
 /** Options of the W3C export: how a document is named outside Dossier. */

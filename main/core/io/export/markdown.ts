@@ -1,14 +1,16 @@
 import { stringify } from 'yaml';
 import { escapeBlock, escapeLine } from './escape';
 import { passageLink } from './links';
+import { noteMarkdown } from './note-markdown';
 import type { DocumentNotes, NoteEntry } from './notes';
 
 /**
  * Notes as Markdown for Obsidian and similar tools: YAML front matter, then
  * one section per annotation in reading order with the exact quote as a
  * blockquote, the note, and a line with its #tags, colour and a dossier://
- * link back to the passage. Quotes and notes are escaped (see escape.ts) so
- * they read back exactly as written.
+ * link back to the passage. The quote is escaped (escape.ts) so that it reads
+ * back exactly as the document has it; the note keeps its own Markdown
+ * (note-markdown.ts), so that it renders as it does in the app.
  */
 
 const EXCERPT_WORDS = 8;
@@ -53,14 +55,14 @@ function tagsOf({ tags, notes }: DocumentNotes): string[] {
   return [...new Set([...tags, ...notes.flatMap((n) => n.tags)])].sort();
 }
 
-/** YAML front matter; the yaml library quotes whatever needs quoting (colons, #, quotes, leading dashes). */
+/** YAML front matter; the yaml library quotes whatever needs quoting (colons, #, quotes, leading dashes), and line breaks as \\n in a quoted string (its block scalars lose a line of spaces). */
 function frontMatter(data: Record<string, unknown>): string {
-  return `---\n${stringify(data, { lineWidth: 0 })}---`;
+  return `---\n${stringify(data, { lineWidth: 0, blockQuote: false })}---`;
 }
 
 function noteSection(note: NoteEntry, docId: string, n: number, level: string): string {
   const parts = [heading(level, `${n}. ${excerpt(note.quote)}`), escapeBlock(note.quote, '> ')];
-  if (note.note !== '') parts.push(escapeBlock(note.note));
+  if (note.note.trim() !== '') parts.push(noteMarkdown(note.note));
   parts.push(metaLine(note, docId));
   return parts.join('\n\n');
 }

@@ -14,6 +14,8 @@
  * Pure code: no pdf.js, no Node.
  */
 
+import { HEAD_BEFORE_HYPHEN, keepsHyphen, vocabularyOf, WORD_AT_START } from '../../library/hyphens';
+
 /** One run of text as pdf.js reports it, in PDF units with y growing upwards. */
 export interface TextRun {
   str: string;
@@ -45,13 +47,13 @@ const SHORT_LINE = 0.15;
 const SENTENCE_END = /[.!?:…]["”’')\]]*$/;
 const BULLET = /^(?:[•·▪●◦■‧–-]\s|\d{1,2}[.)]\s)/;
 const PAGE_NUMBER = /^(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s+of\s+\d{1,4})?$/i;
-const LINE_END_HYPHEN = /(\p{L}+)[-\u00AD\u2010]$/u;
-const WORD_START = /^(\p{Ll}[\p{L}]*)/u;
+const WORD_START = /^\p{Ll}/u;
 
 /** The text of a document from its pages' runs; empty when the pages carry no text. */
 export function layoutPages(pages: TextRun[][]): string {
   const pageLines = dropRunningLines(pages.map(toLines));
-  const vocabulary = wordsOf(pageLines);
+  // Every word of the document: the evidence for mending hyphenated words.
+  const vocabulary = vocabularyOf(pageLines.map((lines) => lines.map((line) => line.text).join('\n')).join('\n'));
   const paragraphs: Paragraph[] = [];
   for (const lines of pageLines) {
     const found = toParagraphs(lines);
@@ -91,7 +93,9 @@ function toLines(runs: TextRun[]): Line[] {
 
 /**
  * Page numbers, and lines that open or close most pages alike (a running
- * title, "Annual Report 2017 | 12"), are furniture of the printed page.
+ * title, "Annual Report 2017 | 12"), are furniture of the printed page. A line
+ * set larger than most of its page is the page's title, not furniture (slides
+ * repeat theirs: "Q1 results", "Q2 results"), and a page's only line is its text.
  */
 function dropRunningLines(pages: Line[][]): Line[][] {
   const key = (line: Line | undefined): string | null => (line ? line.text.replace(/\d+/g, '#').toLowerCase() : null);
@@ -100,12 +104,21 @@ function dropRunningLines(pages: Line[][]): Line[][] {
     for (const k of new Set([key(lines[0]), key(lines.at(-1))])) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const running = (line: Line): boolean => pages.length >= 3 && (counts.get(key(line) ?? '') ?? 0) > pages.length / 2;
-  return pages.map((lines) =>
-    lines.filter((line, i) => {
+  const kept = pages.map((lines) => {
+    if (lines.length < 2) return lines;
+    const body = medianSize(lines);
+    return lines.filter((line, i) => {
       const edge = i === 0 || i === lines.length - 1;
-      return !(edge && (PAGE_NUMBER.test(line.text) || running(line)));
-    }),
-  );
+      return !(edge && line.size <= body && (PAGE_NUMBER.test(line.text) || running(line)));
+    });
+  });
+  // Whatever the furniture, a PDF with text never reads as empty.
+  return kept.some((lines) => lines.length > 0) ? kept : pages;
+}
+
+function medianSize(lines: Line[]): number {
+  const sizes = lines.map((line) => line.size).sort((a, b) => a - b);
+  return sizes[Math.floor((sizes.length - 1) / 2)] as number;
 }
 
 /** The page's text column: where its lines start and end. */
@@ -116,7 +129,7 @@ interface Column {
 
 function toParagraphs(lines: Line[]): Paragraph[] {
   const spacing = usualSpacing(lines);
-  const column = { left: Math.min(...lines.map((l) => l.x)), right: Math.max(...lines.map((l) => l.right)) };
+  const column = lines.reduce((c, l) => ({ left: Math.min(c.left, l.x), right: Math.max(c.right, l.right) }), { left: Infinity, right: -Infinity });
   const paragraphs: Paragraph[] = [];
   for (const line of lines) {
     const current = paragraphs.at(-1);
@@ -158,42 +171,23 @@ function startsParagraph(previous: Line, line: Line, spacing: number, column: Co
 function continuesAcrossPages(previous: Paragraph, next: Paragraph): boolean {
   const last = previous.lines.at(-1) as Line;
   const first = next.lines[0] as Line;
-  return !SENTENCE_END.test(last.text) && (WORD_START.test(first.text) || LINE_END_HYPHEN.test(last.text)) && Math.abs(last.size - first.size) <= last.size * SIZE_CHANGE;
+  return !SENTENCE_END.test(last.text) && (WORD_START.test(first.text) || HEAD_BEFORE_HYPHEN.test(last.text)) && Math.abs(last.size - first.size) <= last.size * SIZE_CHANGE;
 }
 
-/** Every word of the document, lower-cased: the evidence for mending hyphenated words. */
-function wordsOf(pages: Line[][]): Set<string> {
-  const words = new Set<string>();
-  for (const lines of pages) for (const line of lines) for (const word of line.text.toLowerCase().match(/[\p{L}-]+/gu) ?? []) words.add(word);
-  return words;
-}
-
-/** The lines of a paragraph as one line of text. */
-function joinLines(lines: Line[], vocabulary: Set<string>): string {
+/** The lines of a paragraph as one line of text, hyphenated words mended. */
+function joinLines(lines: Line[], vocabulary: ReadonlySet<string>): string {
   let text = '';
   for (const line of lines) {
     if (!text) {
       text = line.text;
       continue;
     }
-    const hyphen = LINE_END_HYPHEN.exec(text);
-    const next = WORD_START.exec(line.text);
-    if (hyphen && next) {
-      const kept = !text.endsWith('\u00AD') && keepsHyphen(hyphen[1] as string, next[1] as string, line.text, vocabulary);
+    const head = HEAD_BEFORE_HYPHEN.exec(text);
+    const tail = WORD_AT_START.exec(line.text);
+    if (head && tail && /\p{L}/u.test(tail[1] as string)) {
+      const kept = !text.endsWith('\u00AD') && keepsHyphen(head[1] as string, tail[1] as string, tail[2] === '-', vocabulary);
       text = text.slice(0, -1) + (kept ? '-' : '') + line.text;
     } else text += ` ${line.text}`;
   }
   return text;
-}
-
-/**
- * "data-" + "base" is "database" unless the document itself writes
- * "data-base"; a continuation with its own hyphen ("word-" + "of-mouth") is a
- * compound.
- */
-function keepsHyphen(head: string, tail: string, nextLine: string, vocabulary: Set<string>): boolean {
-  const joined = `${head}${tail}`.toLowerCase();
-  if (vocabulary.has(joined)) return false;
-  if (vocabulary.has(`${head}-${tail}`.toLowerCase())) return true;
-  return nextLine.charAt(tail.length) === '-';
 }

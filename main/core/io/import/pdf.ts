@@ -1,4 +1,4 @@
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { layoutPages, type TextRun } from './pdf-layout';
 import { Rejection } from './rejection';
@@ -23,12 +23,25 @@ export async function readPdf(bytes: Uint8Array): Promise<Imported> {
     }
     const title = await metadataTitle(pdf);
     return { text, format: 'pdf', ...(title ? { title } : {}) };
+  } catch (error) {
+    throw error instanceof Rejection ? error : new Rejection(damagedReason(error));
   } finally {
     await pdf.destroy();
   }
 }
 
+/** Why pdf.js could not read a PDF it opened, in words for the person who chose it. */
+function damagedReason(error: unknown): string {
+  const message = (error as Error)?.message ?? String(error);
+  if (/circular/i.test(message)) return 'This PDF’s list of pages loops back on itself, so its pages cannot be read: it is damaged, or built to trap a reader.';
+  if (/call stack|too much recursion|nested/i.test(message)) return 'This PDF’s objects are nested too deeply to be read: it is damaged, or built to overwhelm a reader.';
+  return `This PDF is damaged and its pages cannot be read (${message}). If another reader opens it, save a fresh copy from there and import that.`;
+}
+
 async function open(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  // Loaded when a PDF is read, and so only in the import worker: pdf.js's polyfills change built-ins, which
+  // makes every JSON.stringify of the thread that loads it many times slower.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   try {
     // pdf.js takes ownership of the buffer it is given, so it gets a copy, and refuses a Node Buffer.
     return await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;

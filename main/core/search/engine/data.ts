@@ -3,8 +3,8 @@
  * (matching.ts) reads it: both import it, neither imports the other's code.
  * See DESIGN.md for the layout. Pure code: no Node, no DOM.
  */
-import { EntryColumns, type DocRecord, type EngineState, type EntryMeta } from './entries';
-import type { Segment } from './segment';
+import { EntryColumns, type DeltaState, type DocRecord, type EngineState, type EntryMeta } from './entries';
+import type { Segment, TermSlice } from './segment';
 import { indexOfTerm, lowerBound } from './vocabulary';
 
 /** The index's data: segment, delta, entries and documents. The engine changes it; the matcher reads it. */
@@ -38,6 +38,7 @@ export class IndexData {
     this.segment = state.segment;
     this.segmentEntries = state.segment.fwdOffsets.length - 1;
     this.columns = new EntryColumns(state);
+    this.loadDelta(state.delta);
     this.texts = state.texts;
     let start = 0;
     for (const piece of state.texts) {
@@ -52,6 +53,45 @@ export class IndexData {
       if (this.columns.dead.get(e)) this.dead++;
       else this.count(e, 1);
     }
+  }
+
+  /** The delta as saved, back in the shapes updates keep it in. */
+  private loadDelta(delta: DeltaState): void {
+    for (const term of delta.terms) this.termId(term);
+    for (let i = 0; i + 1 < delta.offsets.length; i++) {
+      const from = delta.offsets[i] as number;
+      const to = delta.offsets[i + 1] as number;
+      const forward = { terms: delta.termIds.subarray(from, to), tfs: delta.tfs.subarray(from, to) };
+      this.deltaForward.push(forward);
+      this.deltaTexts.push(this.decoder.decode(delta.texts.subarray(delta.textOffsets[i], delta.textOffsets[i + 1])));
+      forward.terms.forEach((id, j) => this.addPosting(id, this.segmentEntries + i, forward.tfs[j] as number));
+    }
+  }
+
+  /** Adds entry e, holding term `id` `tf` times, to the delta's postings. */
+  addPosting(id: number, e: number, tf: number): void {
+    let list = this.deltaPostings.get(id);
+    if (!list) this.deltaPostings.set(id, (list = []));
+    list.push(e, tf);
+  }
+
+  /** The delta as a snapshot saves it. */
+  deltaState(): DeltaState {
+    const encoder = new TextEncoder();
+    const texts = this.deltaTexts.map((t) => encoder.encode(t));
+    return {
+      terms: [...this.extraTerms],
+      offsets: runningTotal(this.deltaForward.map((f) => f.terms.length)),
+      termIds: concatenated(this.deltaForward.map((f) => f.terms), (n) => new Uint32Array(n)),
+      tfs: concatenated(this.deltaForward.map((f) => f.tfs), (n) => new Uint8Array(n)),
+      texts: concatenated(texts, (n) => new Uint8Array(n)),
+      textOffsets: runningTotal(texts.map((t) => t.length)),
+    };
+  }
+
+  /** The segment's texts, as the state holds them. */
+  segmentTexts(): Pick<EngineState, 'texts' | 'textOffsets'> {
+    return { texts: this.texts, textOffsets: this.textOffsets };
   }
 
   record(docId: string): DocRecord | null {
@@ -112,12 +152,36 @@ export class IndexData {
   }
 }
 
-/** An entry's terms (ascending ids) and counts: [from, to) of `terms` and `tfs`. */
-export function termsOf(data: IndexData, e: number): { terms: Uint32Array; tfs: Uint8Array; from: number; to: number } {
+/** Entry e's terms (ascending ids) and counts, written into `into` (a reused object: this runs for every candidate). */
+export function termsOf(data: IndexData, e: number, into: TermSlice = { terms: EMPTY_TERMS, tfs: EMPTY_TFS, from: 0, to: 0 }): TermSlice {
   if (e < data.segmentEntries) {
     const s = data.segment;
-    return { terms: s.fwdTerms, tfs: s.fwdTfs, from: s.fwdOffsets[e] as number, to: s.fwdOffsets[e + 1] as number };
+    into.terms = s.fwdTerms;
+    into.tfs = s.fwdTfs;
+    into.from = s.fwdOffsets[e] as number;
+    into.to = s.fwdOffsets[e + 1] as number;
+  } else {
+    const d = data.deltaForward[e - data.segmentEntries] as { terms: Uint32Array; tfs: Uint8Array };
+    into.terms = d.terms;
+    into.tfs = d.tfs;
+    into.from = 0;
+    into.to = d.terms.length;
   }
-  const d = data.deltaForward[e - data.segmentEntries] as { terms: Uint32Array; tfs: Uint8Array };
-  return { terms: d.terms, tfs: d.tfs, from: 0, to: d.terms.length };
+  return into;
+}
+
+const EMPTY_TERMS = new Uint32Array(0);
+const EMPTY_TFS = new Uint8Array(0);
+
+/** 0, a, a + b, …: the offsets of runs of these lengths one after the other. */
+function runningTotal(lengths: number[]): Uint32Array {
+  const offsets = new Uint32Array(lengths.length + 1);
+  lengths.forEach((n, i) => (offsets[i + 1] = (offsets[i] as number) + n));
+  return offsets;
+}
+
+function concatenated<T extends Uint32Array | Uint8Array>(parts: T[], make: (n: number) => T): T {
+  const all = make(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (all.set(p, at), at + p.length), 0);
+  return all;
 }

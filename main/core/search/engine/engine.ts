@@ -4,38 +4,43 @@
  * Updates go to the delta; replaced entries are only marked dead. When the
  * delta grows, it is merged with the segment into a new one, from the
  * entries' term lists: no text is tokenised again. Queries are run by the
- * Matcher (search-matching.ts) over the same data.
+ * Matcher (matching.ts) over the same data.
  *
  * Pure code: no Node, no DOM.
  */
 import type { DocumentMatch } from '../../../common/contract';
 import {
   countTerms,
+  documentEntries,
   NOTE,
   noteText,
   PASSAGE,
+  passageEntries,
   SegmentWriter,
   TITLE,
   type DocRecord,
   type DocumentInput,
   type EngineState,
-  type EntryMeta,
+  type EntrySource,
   type NoteInput,
   type PassageInput,
 } from './entries';
 import { IndexData, termsOf } from './data';
-import { Matcher, type EngineSearch } from './matching';
-import type { ParsedQuery } from '../query';
+import { DEFAULT_BUDGETS, Matcher, type Budgets, type EngineSearch } from './matching';
+import { EVERYWHERE, type QueryTerms, type Scope } from '../query';
 import { drain } from './segment';
 
 /** The delta is merged into a new segment when it holds this many entries (or a fifth of the segment's). */
 const DELTA_MERGE_MIN = 20_000;
 
-type AddEntry = (kind: number, block: number, start: number, text: string, meta?: EntryMeta) => number;
+/** Adds an entry of one document from its text; returns the entry. */
+type AddEntry = (source: Omit<EntrySource, 'doc'>, text: string) => number;
 
-/** Fingerprints of what a document was indexed from: its text (with title and date), and its notes. */
+/** What a document was indexed from: its text's fingerprint, title and date, and its notes' fingerprint. */
 export interface Prints {
   text: string;
+  title: string;
+  date: string | null;
   notes: string;
 }
 
@@ -51,35 +56,51 @@ export interface EngineStats {
 }
 
 
+export interface EngineOptions {
+  /** How much of the index a query may touch (see Budgets); the defaults keep a keystroke within milliseconds. */
+  budgets?: Partial<Budgets>;
+}
+
 export class SearchEngine {
   private data!: IndexData;
   private matcher!: Matcher;
   /** The state last loaded, while nothing changed since (what a snapshot saves). */
   private clean: EngineState | null = null;
+  private readonly budgets: Budgets;
 
-  private constructor(state: EngineState) {
+  private constructor(state: EngineState, options: EngineOptions) {
+    this.budgets = { ...DEFAULT_BUDGETS, ...options.budgets };
     this.load(state);
   }
 
   /** An engine with nothing in it. */
-  static empty(): SearchEngine {
-    return new SearchEngine(new SegmentWriter().finish([]));
+  static empty(options: EngineOptions = {}): SearchEngine {
+    return new SearchEngine(new SegmentWriter().finish([]), options);
   }
 
   /** An engine made of a saved (or freshly built) state. */
-  static fromState(state: EngineState): SearchEngine {
-    return new SearchEngine(state);
+  static fromState(state: EngineState, options: EngineOptions = {}): SearchEngine {
+    return new SearchEngine(state, options);
   }
 
-  /** Whether everything is in the segment (nothing changed since the last merge or load). */
-  get merged(): boolean {
-    return this.clean !== null;
-  }
-
-  /** Everything merged into one segment, ready to save. */
+  /** What a snapshot saves: the segment and the changes since, as they are (merging is `compacting`'s job). */
   toState(): EngineState {
-    if (!this.clean) this.compact();
-    return this.clean as EngineState;
+    if (this.clean) return this.clean;
+    const { data } = this;
+    const c = data.columns;
+    return {
+      segment: data.segment,
+      delta: data.deltaState(),
+      kinds: c.kinds.toArray(),
+      docs: c.docs.toArray(),
+      blocks: c.blocks.toArray(),
+      starts: c.starts.toArray(),
+      lengths: c.lengths.toArray(),
+      dead: c.dead.toArray(),
+      ...data.segmentTexts(),
+      meta: [...data.meta],
+      records: data.records.map((r) => r && { ...r }),
+    };
   }
 
   // ---------------------------------------------------------------- updates
@@ -94,7 +115,7 @@ export class SearchEngine {
       slots.set(doc.id, slot);
     }
     const record = records[slot] as DocRecord;
-    for (const e of [record.titleEntry, ...record.passages]) this.kill(e);
+    for (const e of [record.titleEntry, ...passageEntries(record)]) this.kill(e);
     Object.assign(record, { title: doc.title, date: doc.date, fingerprint: doc.fingerprint });
     Object.assign(record, addDocument(this.adder(slot), doc, passages));
   }
@@ -104,7 +125,7 @@ export class SearchEngine {
     const slot = slots.get(id);
     if (slot === undefined) return;
     const record = records[slot] as DocRecord;
-    for (const e of [record.titleEntry, ...record.passages, ...record.notes]) this.kill(e);
+    for (const e of documentEntries(record)) this.kill(e);
     records[slot] = null;
     slots.delete(id);
   }
@@ -113,24 +134,26 @@ export class SearchEngine {
   setNotes(docId: string, notes: NoteInput[], fingerprint: string): boolean {
     const record = this.data.record(docId);
     if (!record) return false;
-    for (const e of record.notes) this.kill(e);
-    const starts = record.passages.map((e) => this.data.columns.starts.get(e));
-    record.notes = addNotes(this.adder(this.data.slots.get(docId) as number), notes, (start) => blockAt(starts, start));
+    for (let e = record.notesFrom; e < record.notesFrom + record.notes; e++) this.kill(e);
+    const starts = passageEntries(record).map((e) => this.data.columns.starts.get(e));
+    Object.assign(record, addNotes(this.adder(this.data.slots.get(docId) as number), notes, (start) => blockAt(starts, start)));
     record.notesPrint = fingerprint;
+    // The record changed even when no entry did (no notes before, none now): what is saved must say so.
+    this.clean = null;
     return true;
   }
 
   /** What each indexed document was indexed from, to find what changed while the index was not running. */
   fingerprints(): Map<string, Prints> {
     const prints = new Map<string, Prints>();
-    for (const r of this.data.records) if (r) prints.set(r.id, { text: r.fingerprint, notes: r.notesPrint });
+    for (const r of this.data.records) if (r) prints.set(r.id, printsOf(r));
     return prints;
   }
 
   /** What one document was indexed from, or null when it is not indexed. */
   printsOf(docId: string): Prints | null {
     const r = this.data.record(docId);
-    return r && { text: r.fingerprint, notes: r.notesPrint };
+    return r && printsOf(r);
   }
 
   /** Whether the delta has grown enough to merge. */
@@ -150,7 +173,7 @@ export class SearchEngine {
    */
   *compacting(): Generator<void, void> {
     const data = this.data;
-    const writer = new SegmentWriter();
+    const writer = new SegmentWriter({ pairs: livePairs(data), exact: true });
     const ids = new Int32Array(data.segment.terms.length + data.extraTerms.length).fill(-1);
     const map = (id: number) => {
       if (ids[id] === -1) ids[id] = writer.builder.idOf(data.termName(id));
@@ -158,18 +181,22 @@ export class SearchEngine {
     };
     const encoder = new TextEncoder();
     const c = data.columns;
-    const copy = (e: number, slot: number): number => {
-      const { terms, tfs, from, to } = termsOf(data, e);
-      return writer.addMapped(c.kinds.get(e), slot, c.blocks.get(e), c.starts.get(e), c.lengths.get(e), terms, tfs, from, to, map, data.bytesOf(e, encoder), data.meta.get(e));
-    };
+    const copy = (e: number, slot: number): number =>
+      writer.addMapped(
+        { kind: c.kinds.get(e), doc: slot, block: c.blocks.get(e), start: c.starts.get(e), meta: data.meta.get(e), length: c.lengths.get(e), terms: termsOf(data, e), text: data.bytesOf(e, encoder) },
+        map,
+      );
     const records: Array<DocRecord | null> = [];
     for (const [slot, r] of data.records.entries()) {
       if (!r) {
         records.push(null);
         continue;
       }
-      const moved = (list: number[]) => list.map((e) => copy(e, slot));
-      records.push({ ...r, titleEntry: copy(r.titleEntry, slot), passages: moved(r.passages), notes: moved(r.notes) });
+      const titleEntry = copy(r.titleEntry, slot);
+      for (const e of passageEntries(r)) copy(e, slot);
+      const notesFrom = writer.columns.count;
+      for (let e = r.notesFrom; e < r.notesFrom + r.notes; e++) copy(e, slot);
+      records.push({ ...r, titleEntry, notesFrom });
       if (slot % 200 === 0) yield;
     }
     this.load(yield* writer.finishing(records));
@@ -177,26 +204,21 @@ export class SearchEngine {
 
   // ---------------------------------------------------------------- queries
 
-  /** The documents matching a query (within `scope` when given), best first, each with its best hits as snippets. */
-  search(query: ParsedQuery, limit: number, scope: readonly string[] | null = null): EngineSearch {
+  /** The documents matching a query within `scope` (its filters, resolved), best first, each with its best hits as snippets. */
+  search(query: QueryTerms, limit: number, scope: Scope = EVERYWHERE): EngineSearch {
     return this.matcher.search(query, limit, scope);
   }
 
-  /** Where the query's words are in one document's passages (clean offsets of each block), in reading order. */
-  findInDocument(docId: string, query: ParsedQuery): DocumentMatch[] {
+  /** Where the query is in one document's passages (clean offsets of each block), in reading order. */
+  findInDocument(docId: string, query: QueryTerms): DocumentMatch[] {
     return this.matcher.findInDocument(docId, query);
-  }
-
-  /** The title of an indexed document, or null. */
-  titleOf(docId: string): string | null {
-    return this.data.record(docId)?.title ?? null;
   }
 
   stats(): EngineStats {
     const { segment: s, columns: c } = this.data;
     const arrays = [s.postOffsets, s.postEntries, s.postTfs, s.fwdOffsets, s.fwdTerms, s.fwdTfs];
-    const clean = this.clean;
-    const texts = clean ? clean.texts.reduce((sum, piece) => sum + piece.byteLength, 0) + clean.textOffsets.byteLength : 0;
+    const { texts: pieces, textOffsets } = this.data.segmentTexts();
+    const texts = pieces.reduce((sum, piece) => sum + piece.byteLength, 0) + textOffsets.byteLength;
     let deltaPostings = 0;
     for (const list of this.data.deltaPostings.values()) deltaPostings += list.length / 2;
     return {
@@ -214,7 +236,7 @@ export class SearchEngine {
 
   private load(state: EngineState): void {
     this.data = new IndexData(state);
-    this.matcher = new Matcher(this.data);
+    this.matcher = new Matcher(this.data, this.budgets);
     this.clean = state;
   }
 
@@ -230,18 +252,14 @@ export class SearchEngine {
   /** Adds entries of one document to the delta. */
   private adder(slot: number): AddEntry {
     const data = this.data;
-    return (kind, block, start, text, meta) => {
+    return (source, text) => {
       const { counts, words } = countTerms(text);
       const pairs = [...counts].map(([term, n]): [number, number] => [data.termId(term), Math.min(255, n)]).sort((a, b) => a[0] - b[0]);
-      const e = data.columns.push(kind, slot, block, start, words);
+      const e = data.columns.push({ ...source, doc: slot }, words);
       data.deltaTexts.push(text);
       data.deltaForward.push({ terms: Uint32Array.from(pairs, (p) => p[0]), tfs: Uint8Array.from(pairs, (p) => p[1]) });
-      for (const [id, tf] of pairs) {
-        let list = data.deltaPostings.get(id);
-        if (!list) data.deltaPostings.set(id, (list = []));
-        list.push(e, tf);
-      }
-      if (meta) data.meta.set(e, meta);
+      for (const [id, tf] of pairs) data.addPosting(id, e, tf);
+      if (source.meta) data.meta.set(e, source.meta);
       data.count(e, 1);
       this.clean = null;
       return e;
@@ -249,18 +267,40 @@ export class SearchEngine {
   }
 }
 
+/** How many (term, entry) pairs the live entries hold: what a merge will write. */
+function livePairs(data: IndexData): number {
+  const dead = data.columns.dead.array;
+  const slice = { terms: new Uint32Array(0), tfs: new Uint8Array(0), from: 0, to: 0 };
+  let pairs = 0;
+  for (let e = 0; e < data.columns.count; e++) {
+    if (dead[e]) continue;
+    termsOf(data, e, slice);
+    pairs += slice.to - slice.from;
+  }
+  return pairs;
+}
+
 function newRecord(doc: DocumentInput): DocRecord {
-  return { ...doc, notesPrint: '', titleEntry: -1, passages: [], notes: [] };
+  return { ...doc, notesPrint: '', titleEntry: -1, passages: 0, notesFrom: 0, notes: 0 };
 }
 
-/** Adds a document's title and passages through `add`; returns their entries. */
-export function addDocument(add: AddEntry, doc: DocumentInput, passages: PassageInput[]): Pick<DocRecord, 'titleEntry' | 'passages'> {
-  return { titleEntry: add(TITLE, -1, -1, doc.title), passages: passages.map((p) => add(PASSAGE, p.block, p.start, p.text)) };
+function printsOf(r: DocRecord): Prints {
+  return { text: r.fingerprint, title: r.title, date: r.date, notes: r.notesPrint };
 }
 
-/** Adds notes through `add`, each pointing at the block its highlight starts in. */
-export function addNotes(add: AddEntry, notes: NoteInput[], blockOf: (start: number) => number): number[] {
-  return notes.filter((n) => noteText(n)).map((n) => add(NOTE, n.start === null ? -1 : blockOf(n.start), n.start ?? -1, noteText(n), { id: n.id }));
+/** Adds a document's title and, right after it, its passages through `add`. */
+function addDocument(add: AddEntry, doc: DocumentInput, passages: PassageInput[]): Pick<DocRecord, 'titleEntry' | 'passages'> {
+  const titleEntry = add({ kind: TITLE, block: -1, start: -1 }, doc.title);
+  for (const p of passages) add({ kind: PASSAGE, block: p.block, start: p.start }, p.text);
+  return { titleEntry, passages: passages.length };
+}
+
+/** Adds notes through `add`, one after the other, each pointing at the block its highlight starts in. */
+function addNotes(add: AddEntry, notes: NoteInput[], blockOf: (start: number) => number): Pick<DocRecord, 'notesFrom' | 'notes'> {
+  const added = notes
+    .filter((n) => noteText(n))
+    .map((n) => add({ kind: NOTE, block: n.start === null ? -1 : blockOf(n.start), start: n.start ?? -1, meta: { id: n.id } }, noteText(n)));
+  return { notesFrom: added[0] ?? 0, notes: added.length };
 }
 
 /** The index of the block starting at or before `start`, given the blocks' starts in order. */
@@ -279,20 +319,24 @@ export function blockAt(starts: number[], start: number): number {
  * Builds an engine from many documents at once, straight into a segment
  * (no delta on the way): the first indexing of a library.
  */
+/** (term, entry) pairs per character of English prose, a little over what was measured (0.124): the size a build starts with. */
+const PAIRS_PER_CHARACTER = 0.135;
+
 export class EngineBuilder {
-  private readonly writer = new SegmentWriter();
+  private readonly writer: SegmentWriter;
   private readonly records: DocRecord[] = [];
   private readonly seen = new Set<string>();
 
-  get documents(): number {
-    return this.records.length;
+  /** `characters`: how much text will be added, when known, so that the build's arrays start at about their size. */
+  constructor(private readonly options: EngineOptions & { characters?: number } = {}) {
+    this.writer = new SegmentWriter(options.characters ? { pairs: Math.ceil(options.characters * PAIRS_PER_CHARACTER), exact: false } : undefined);
   }
 
   add(doc: DocumentInput, passages: PassageInput[]): void {
     if (this.seen.has(doc.id)) return;
     this.seen.add(doc.id);
     const slot = this.records.length;
-    const add: AddEntry = (kind, block, start, text, meta) => this.writer.addText(kind, slot, block, start, text, meta);
+    const add: AddEntry = (source, text) => this.writer.addText({ ...source, doc: slot }, text);
     this.records.push({ ...newRecord(doc), ...addDocument(add, doc, passages) });
   }
 
@@ -302,6 +346,6 @@ export class EngineBuilder {
 
   /** The engine, built a step at a time (see SegmentBuilder.finishing). */
   *finishing(): Generator<void, SearchEngine> {
-    return SearchEngine.fromState(yield* this.writer.finishing(this.records));
+    return SearchEngine.fromState(yield* this.writer.finishing(this.records), this.options);
   }
 }

@@ -6,16 +6,15 @@
  * Pure code: no Node, no DOM.
  */
 import { forEachTerm } from '../../text/tokens';
-import { drain, Growable, SegmentBuilder, type Segment } from './segment';
+import { drain, Growable, SegmentBuilder, type ExpectedPairs, type Segment, type TermSlice } from './segment';
 
 /** Kinds of entry, as stored in the kinds column. */
 export const TITLE = 0;
 export const PASSAGE = 1;
 export const NOTE = 2;
 export const KIND_NAMES = ['title', 'passage', 'note'] as const;
-export type EntryKindName = (typeof KIND_NAMES)[number];
 
-/** A document as the index knows it. `fingerprint` changes whenever its text, title or date does. */
+/** A document as the index knows it. `fingerprint` changes whenever its text does. */
 export interface DocumentInput {
   id: string;
   title: string;
@@ -43,7 +42,32 @@ export interface EntryMeta {
   id: string;
 }
 
-/** One document's place in the index; plain data, saved as JSON in the snapshot. */
+/**
+ * Where an entry belongs: its kind, its document (slot), its block (-1 for
+ * a title, or a note whose highlight was lost) and where it starts in the
+ * original text (-1: nowhere); for a note, its annotation.
+ */
+export interface EntrySource {
+  kind: number;
+  doc: number;
+  block: number;
+  start: number;
+  meta?: EntryMeta | undefined;
+}
+
+/** An entry as another segment or the delta holds it: tokenised, its text as UTF-8. */
+export interface TokenisedEntry extends EntrySource {
+  /** Its length in words. */
+  length: number;
+  terms: TermSlice;
+  text: Uint8Array;
+}
+
+/**
+ * One document's place in the index. Its entries are always added together,
+ * so they are ranges: its title's entry, then its passages right after it,
+ * and its notes (added with each change of them) wherever they were added.
+ */
 export interface DocRecord {
   id: string;
   title: string;
@@ -51,13 +75,46 @@ export interface DocRecord {
   fingerprint: string;
   notesPrint: string;
   titleEntry: number;
-  passages: number[];
-  notes: number[];
+  /** How many passages follow the title's entry. */
+  passages: number;
+  /** Its notes: `notes` entries from `notesFrom`. */
+  notesFrom: number;
+  notes: number;
 }
 
-/** Everything the engine is made of once its changes are merged: what a snapshot holds. */
+/** The entries of a document's passages, in reading order. */
+export function passageEntries(r: DocRecord): number[] {
+  return Array.from({ length: r.passages }, (_, i) => r.titleEntry + 1 + i);
+}
+
+/** Every entry of a document: title, passages, notes. */
+export function documentEntries(r: DocRecord): number[] {
+  return [r.titleEntry, ...passageEntries(r), ...Array.from({ length: r.notes }, (_, i) => r.notesFrom + i)];
+}
+
+/**
+ * The changes since the segment was frozen, as saved with it: the term
+ * lists and texts of the entries after the segment's, and the terms only
+ * they have (their ids follow the segment's, in this order).
+ */
+export interface DeltaState {
+  terms: string[];
+  /** Delta entry i has terms [offsets[i], offsets[i + 1]) of `termIds` and `tfs`, ids ascending. */
+  offsets: Uint32Array;
+  termIds: Uint32Array;
+  tfs: Uint8Array;
+  /** Its text as UTF-8 is [textOffsets[i], textOffsets[i + 1]) of `texts`. */
+  texts: Uint8Array;
+  textOffsets: Uint32Array;
+}
+
+export const NO_DELTA: DeltaState = { terms: [], offsets: Uint32Array.of(0), termIds: new Uint32Array(0), tfs: new Uint8Array(0), texts: new Uint8Array(0), textOffsets: Uint32Array.of(0) };
+
+/** Everything the engine is made of: what a snapshot holds. */
 export interface EngineState {
   segment: Segment;
+  /** The changes since (NO_DELTA right after a build or a merge). */
+  delta: DeltaState;
   kinds: Uint8Array;
   docs: Uint32Array;
   blocks: Int32Array;
@@ -65,8 +122,8 @@ export interface EngineState {
   lengths: Uint32Array;
   dead: Uint8Array;
   /**
-   * The entries' texts as UTF-8, one after the other, in pieces of some
-   * megabytes (an entry never straddles two); entry e is bytes
+   * The segment's entries' texts as UTF-8, one after the other, in pieces of
+   * some megabytes (an entry never straddles two); entry e is bytes
    * [textOffsets[e], textOffsets[e + 1]) of their concatenation.
    */
   texts: Uint8Array[];
@@ -90,14 +147,16 @@ export class EntryColumns {
     this.blocks = Growable.of((n) => new Int32Array(n), from?.blocks ?? new Int32Array(0));
     this.starts = Growable.of((n) => new Int32Array(n), from?.starts ?? new Int32Array(0));
     this.lengths = Growable.of((n) => new Uint32Array(n), from?.lengths ?? new Uint32Array(0));
-    this.dead = Growable.of((n) => new Uint8Array(n), from?.dead ?? new Uint8Array(0));
+    // A copy: entries are marked dead in place, and the state may be being written to disk meanwhile.
+    this.dead = Growable.of((n) => new Uint8Array(n), from?.dead.slice() ?? new Uint8Array(0));
   }
 
   get count(): number {
     return this.kinds.length;
   }
 
-  push(kind: number, doc: number, block: number, start: number, length: number): number {
+  /** Adds an entry's row, `length` its length in words; returns the entry. */
+  push({ kind, doc, block, start }: EntrySource, length: number): number {
     this.kinds.push(kind);
     this.docs.push(doc);
     this.blocks.push(block);
@@ -126,7 +185,7 @@ export function countTerms(text: string): { counts: Map<string, number>; words: 
  * merge (from entries already tokenised) go through here.
  */
 export class SegmentWriter {
-  readonly builder = new SegmentBuilder();
+  readonly builder: SegmentBuilder;
   readonly columns = new EntryColumns();
   readonly meta: Array<[number, EntryMeta]> = [];
   private readonly chunks: Uint8Array[] = [];
@@ -137,12 +196,14 @@ export class SegmentWriter {
   private counts = new Uint32Array(1 << 16);
   private bytes = 0;
 
-  constructor() {
+  /** `expected`: how many (term, entry) pairs will be written, when known (see SegmentBuilder). */
+  constructor(expected?: ExpectedPairs) {
+    this.builder = new SegmentBuilder(expected);
     this.offsets.push(0);
   }
 
   /** Adds an entry from its text. */
-  addText(kind: number, doc: number, block: number, start: number, text: string, meta?: EntryMeta): number {
+  addText(source: EntrySource, text: string): number {
     // Counts per builder id in a reusable array: no map per entry on the build's hot path.
     const ids: number[] = [];
     const words = forEachTerm(text, (term) => {
@@ -164,26 +225,20 @@ export class SegmentWriter {
       written = this.encoder.encodeInto(text, this.chunk.subarray(this.used));
     }
     this.used += written.written;
-    return this.record(kind, doc, block, start, words, written.written, meta);
+    return this.record(source, words, written.written);
   }
 
-  /** Adds an entry already tokenised: builder term ids and counts, its length, its text as UTF-8. */
-  add(kind: number, doc: number, block: number, start: number, length: number, ids: ArrayLike<number>, tfs: ArrayLike<number>, text: Uint8Array, meta?: EntryMeta): number {
-    this.builder.addEntry(ids, tfs, length);
-    return this.record(kind, doc, block, start, length, this.copyText(text), meta);
+  /** Adds an entry of another segment (or the delta), its terms mapped to builder ids by `map`. */
+  addMapped(entry: TokenisedEntry, map: (id: number) => number): number {
+    this.builder.addMapped(entry.terms, map, entry.length);
+    return this.record(entry, entry.length, this.copyText(entry.text));
   }
 
-  /** Adds an entry of another segment: its terms [from, to), mapped to builder ids by `map`. */
-  addMapped(kind: number, doc: number, block: number, start: number, length: number, terms: Uint32Array, tfs: Uint8Array, from: number, to: number, map: (id: number) => number, text: Uint8Array, meta?: EntryMeta): number {
-    this.builder.addMapped(terms, tfs, from, to, map, length);
-    return this.record(kind, doc, block, start, length, this.copyText(text), meta);
-  }
-
-  private record(kind: number, doc: number, block: number, start: number, length: number, bytes: number, meta?: EntryMeta): number {
-    const entry = this.columns.push(kind, doc, block, start, length);
+  private record(source: EntrySource, length: number, bytes: number): number {
+    const entry = this.columns.push(source, length);
     this.bytes += bytes;
     this.offsets.push(this.bytes);
-    if (meta) this.meta.push([entry, meta]);
+    if (source.meta) this.meta.push([entry, source.meta]);
     return entry;
   }
 
@@ -228,6 +283,7 @@ export class SegmentWriter {
     const segment = yield* this.builder.finishing(average);
     return {
       segment,
+      delta: NO_DELTA,
       kinds: columns.kinds.toArray(),
       docs: columns.docs.toArray(),
       blocks: columns.blocks.toArray(),

@@ -1,6 +1,6 @@
 /**
  * Running a query over the index, with a plan that keeps every keystroke
- * cheap at 10,000 documents.
+ * cheap at 100,000 documents, within budgets (see Budgets).
  *
  * 1. Each word becomes a group of index terms: itself (weight 1), its
  *    completions (a range of ids in the sorted vocabulary; from the first
@@ -17,17 +17,21 @@
  *    scores its best term; a word found only in the document's title counts
  *    with the title's boost. All words must match; when that finds nothing,
  *    passages with some of them are ranked by how many they have.
- * 4. Documents are ranked by their best hit; only the shown ones get
- *    snippets, and phrases are checked in score order, only as far as needed.
+ * 4. Phrases are checked on the text in score order, only as far as needed;
+ *    a complete one also in the passages the cut-off left out, so that a
+ *    phrase present once is found.
+ * 5. Documents are ranked by their best hit; only the shown ones get
+ *    snippets. See DESIGN.md.
  *
  * Pure code: no Node, no DOM.
  */
 import type { DocumentMatch, HitKind, SearchGroup, SearchHit } from '../../../common/contract';
-import { KIND_NAMES, NOTE, PASSAGE, TITLE, type DocRecord } from './entries';
-import type { IndexData } from './data';
-import type { ParsedQuery, QueryFilters } from '../query';
-import { BM25_B, BM25_K1 } from './segment';
-import { mergeRanges, patternRanges, phrasePattern, snippetOf, termRanges, type Range } from '../../text/snippets';
+import { KIND_NAMES, NOTE, PASSAGE, passageEntries, TITLE, type DocRecord } from './entries';
+import { termsOf, type IndexData } from './data';
+import { EVERYWHERE, type QueryTerms, type Scope } from '../query';
+import { idf, lengthNorm, tfWeight } from './bm25';
+import type { TermSlice } from './segment';
+import { mergeRanges, patternRanges, phrasePattern, snippetOf, snippetWindow, termRanges, type Range } from '../../text/snippets';
 import { normalizeTerm } from '../../text/tokens';
 import { editDistance, fuzzyTerms, indexOfTerm, prefixRange } from './vocabulary';
 
@@ -35,15 +39,23 @@ import { editDistance, fuzzyTerms, indexOfTerm, prefixRange } from './vocabulary
 const TITLE_BOOST = 3;
 /** Weights of a term one and two typos away from the word typed. */
 const FUZZY_WEIGHT = [1, 0.45, 0.25] as const;
-/** At most this many entries are scored per query; beyond, each term gives its best entries. */
-export const CANDIDATE_BUDGET = 2000;
-/** At most this many hits are checked for a phrase, best first. */
-const PHRASE_CHECKS = 2000;
 const HITS_PER_DOCUMENT = 3;
-/** Matches that findInDocument returns at most (a one-letter search in a long document). */
-export const MAX_DOCUMENT_MATCHES = 2000;
-/** Words resolved against the segment, kept for the next keystrokes. */
-const CACHED_WORDS = 2000;
+/** Passages beyond the top-N cut-off are read for a complete phrase this many at a time, until enough documents have it. */
+const PHRASE_SCAN_CHUNK = 4096;
+
+/** How much of the index one query may touch: what keeps every keystroke cheap whatever the library's size. */
+export interface Budgets {
+  /** Entries scored per query at most; beyond, each term gives the head of its impact-ordered postings (a top-N cut-off) and the answer is approximate. */
+  candidates: number;
+  /** Hits read for a phrase still being typed, best first (a complete phrase is looked for in every passage that may hold it). */
+  phraseChecks: number;
+  /** Matches findInDocument returns at most (a one-letter search in a long document). */
+  documentMatches: number;
+  /** Words resolved against the segment, kept for the next keystrokes. */
+  cachedWords: number;
+}
+
+export const DEFAULT_BUDGETS: Budgets = { candidates: 2000, phraseChecks: 2000, documentMatches: 2000, cachedWords: 2000 };
 
 /** What a word resolves to in the segment (cached: the segment never changes). */
 interface SegmentGroup {
@@ -74,9 +86,17 @@ interface Group extends SegmentGroup {
 
 /** A query resolved against the index. */
 interface Plan {
+  /** Every word: the query's own first (`free` of them), then the words of its phrases. */
   groups: Group[];
+  free: number;
   excluded: Group[];
   phrases: RegExp[];
+  /**
+   * A phrase is complete (its closing quote typed): every passage that may
+   * hold it is read, however broad its words, so that a phrase present once
+   * is found. While a phrase is typed, the budgets hold as for any word.
+   */
+  exhaustive: boolean;
   allowed: Uint8Array | null;
   kindMask: number;
 }
@@ -86,15 +106,22 @@ interface Hits {
   scores: number[];
 }
 
+/** Hits of a query, and what its top-N cut-off left unscored (kept only when a complete phrase may be there). */
+interface Scored extends Hits {
+  all: boolean;
+  rest: number[];
+}
+
 export interface EngineSearch {
   groups: SearchGroup[];
   /** Documents that matched, before the limit. */
   total: number;
-  /** True when the query was too broad to score every match (see CANDIDATE_BUDGET). */
+  /** True when the query was too broad to score every match (see Budgets.candidates). */
   approximate: boolean;
 }
 
 const ALL_KINDS = (1 << TITLE) | (1 << PASSAGE) | (1 << NOTE);
+const KIND_BITS = { passage: (1 << PASSAGE) | (1 << TITLE), note: 1 << NOTE, entity: 0 };
 
 export class Matcher {
   private readonly cache = new Map<string, SegmentGroup>();
@@ -106,39 +133,53 @@ export class Matcher {
   /** Each document's best hit in the current query (back to 0 after ranking). */
   private docBest = new Float64Array(0);
   private approximate = false;
+  /** BM25's length part for each kind is lengthNorm(length, averages[kind]): set per query. */
+  private averages = [1, 1, 1];
+  private readonly slice: TermSlice = { terms: new Uint32Array(0), tfs: new Uint8Array(0), from: 0, to: 0 };
 
-  constructor(private readonly data: IndexData) {}
+  constructor(
+    private readonly data: IndexData,
+    private readonly budgets: Budgets = DEFAULT_BUDGETS,
+  ) {}
 
   /**
    * The documents matching a query, best first, each with its best hits as
-   * snippets. `scope`: only these documents (what the tag:, entity: and
-   * type: filters allow, worked out by the modules that own them).
+   * snippets, within `scope` (every filter of the query, resolved by
+   * search/scope.ts).
    */
-  search(query: ParsedQuery, limit: number, scope: readonly string[] | null = null): EngineSearch {
+  search(query: QueryTerms, limit: number, scope: Scope = EVERYWHERE): EngineSearch {
     this.approximate = false;
     const plan = this.plan(query, scope);
     if (plan.kindMask === 0) return { groups: [], total: 0, approximate: false };
     if (plan.groups.length === 0) return this.listDocuments(plan, limit);
-    let hits = this.score(plan, true);
-    if (hits.entries.length === 0 && plan.groups.length > 1) hits = this.score(plan, false);
-    if (plan.phrases.length > 0) hits = this.withPhrases(hits, plan.phrases, limit);
+    let scored = this.score(plan, true);
+    if (scored.entries.length === 0 && plan.groups.length > 1) scored = this.score(plan, false);
+    const hits = plan.phrases.length > 0 ? this.withPhrases(scored, plan, limit) : scored;
     const { docs, total } = this.rankDocuments(hits, limit);
     return { groups: docs.map((d) => this.present(d, plan)), total, approximate: this.approximate };
   }
 
-  /** Where the query's words are in one document's passages (clean offsets of each block), in reading order. */
-  findInDocument(docId: string, query: ParsedQuery): DocumentMatch[] {
+  /**
+   * Where the query is in one document's passages (clean offsets of each
+   * block), in reading order: its words, and its phrases where they are
+   * whole (a passage without them is not a match).
+   */
+  findInDocument(docId: string, query: QueryTerms): DocumentMatch[] {
     const record = this.data.record(docId);
-    const plan = { ...this.plan(query, null), allowed: null, kindMask: 1 << PASSAGE };
+    const plan = { ...this.plan(query, EVERYWHERE), kindMask: 1 << PASSAGE };
     if (!record || plan.groups.length === 0) return [];
-    let hits = this.scoreEntries(plan, record.passages, true);
-    if (hits.entries.length === 0) hits = this.scoreEntries(plan, record.passages, false);
+    const passages = passageEntries(record);
+    let hits = this.scoreEntries(plan, passages, true);
+    if (hits.entries.length === 0) hits = this.scoreEntries(plan, passages, false);
+    const words = plan.groups.slice(0, plan.free);
     const matches: DocumentMatch[] = [];
     for (const e of [...hits.entries].sort((a, b) => a - b)) {
+      const text = this.data.textOf(e);
+      if (!holdsPhrases(text, plan.phrases)) continue;
       const block = this.data.columns.blocks.get(e);
-      for (const [from, to] of this.rangesIn(this.data.textOf(e), plan)) {
+      for (const [from, to] of rangesIn(text, words, plan.phrases)) {
         matches.push({ block, from, to });
-        if (matches.length >= MAX_DOCUMENT_MATCHES) return matches;
+        if (matches.length >= this.budgets.documentMatches) return matches;
       }
     }
     return matches;
@@ -146,20 +187,21 @@ export class Matcher {
 
   // ---------------------------------------------------------------- planning
 
-  private plan(query: ParsedQuery, scope: readonly string[] | null): Plan {
+  private plan(query: QueryTerms, scope: Scope): Plan {
     const groups = query.words.map((w) => this.group(w.term, w.typing ? 'typing' : 'word'));
+    const free = groups.length;
     for (const phrase of query.phrases) {
       phrase.words.forEach((word, i) => groups.push(this.group(word, phrase.open && i === phrase.words.length - 1 ? 'typing' : 'exact')));
     }
-    const kinds = query.filters.kinds;
-    const kindBits = { passage: (1 << PASSAGE) | (1 << TITLE), note: 1 << NOTE, entity: 0 };
-    const kindMask = kinds.length === 0 ? ALL_KINDS : kinds.reduce((mask, k) => mask | kindBits[k], 0);
+    this.averages = [TITLE, PASSAGE, NOTE].map((kind) => this.data.averageLength(kind));
     return {
       groups,
+      free,
       excluded: query.excluded.map((t) => this.group(t, 'exact')),
       phrases: query.phrases.map((p) => phrasePattern(p.atoms, p.open)),
-      allowed: this.allowedDocuments(query.filters, scope),
-      kindMask,
+      exhaustive: query.phrases.some((p) => !p.open),
+      allowed: this.allowedDocuments(scope),
+      kindMask: scope.kinds.length === 0 ? ALL_KINDS : scope.kinds.reduce((mask, k) => mask | KIND_BITS[k], 0),
     };
   }
 
@@ -170,14 +212,12 @@ export class Matcher {
     let base = this.cache.get(key);
     if (!base) {
       base = this.segmentGroup(term, prefix, typos);
-      if (this.cache.size >= CACHED_WORDS) this.cache.delete(this.cache.keys().next().value as string);
+      if (this.cache.size >= this.budgets.cachedWords) this.cache.delete(this.cache.keys().next().value as string);
       this.cache.set(key, base);
     }
     const g: Group = { ...base, term, prefix, extra: new Map(), deltaLists: [], idf: 0 };
     this.addDelta(g, typos);
-    const n = Math.max(1, this.data.live);
-    const df = Math.min(n, g.df);
-    g.idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    g.idf = idf(g.df, this.data.live);
     return g;
   }
 
@@ -237,14 +277,13 @@ export class Matcher {
     return g.fuzzy.get(id) ?? g.extra.get(id) ?? 0;
   }
 
-  /** Which document slots the filters allow (null: all). */
-  private allowedDocuments({ docs, after, before }: QueryFilters, scope: readonly string[] | null): Uint8Array | null {
-    if (docs.length === 0 && !after && !before && !scope) return null;
-    const inScope = scope && new Set(scope);
+  /** Which document slots the scope allows (null: all). */
+  private allowedDocuments({ docIds, after, before }: Scope): Uint8Array | null {
+    if (!docIds && !after && !before) return null;
+    const inScope = docIds && new Set(docIds);
     const allowed = new Uint8Array(this.data.records.length);
     this.data.records.forEach((r, slot) => {
       if (!r) return;
-      if (docs.length > 0 && !docs.includes(r.id)) return;
       if (inScope && !inScope.has(r.id)) return;
       if (after && !(r.date && r.date >= after)) return;
       if (before && !(r.date && r.date < before)) return;
@@ -255,17 +294,24 @@ export class Matcher {
 
   // ---------------------------------------------------------------- scoring
 
-  /** Scores the candidates of a plan: those of its rarest group (or, when `all` is false, of every group). */
-  private score(plan: Plan, all: boolean): Hits {
+  /**
+   * Scores the candidates of a plan: those of its rarest group when `all`
+   * words must match; else those of every group, or, with a phrase, of its
+   * rarest word (a passage without it cannot hold the phrase).
+   */
+  private score(plan: Plan, all: boolean): Scored {
     this.nextStamp();
+    const { groups } = plan;
     const candidates: number[] = [];
-    if (!all) {
-      for (const g of plan.groups) this.collect(g, Math.floor(CANDIDATE_BUDGET / plan.groups.length), candidates);
-      return this.scoreEntries(plan, candidates, false);
+    const rest: number[] = [];
+    if (!all && plan.phrases.length === 0) {
+      for (const g of groups) this.collect(g, Math.floor(this.budgets.candidates / groups.length), candidates, null);
+      return { ...this.scoreEntries(plan, candidates, false), all, rest };
     }
-    const driver = plan.groups.reduce((best, g, i) => (g.df < (plan.groups[best] as Group).df ? i : best), 0);
-    this.collect(plan.groups[driver] as Group, CANDIDATE_BUDGET, candidates);
-    return this.scoreEntries(plan, candidates, true, driver);
+    let driver = all ? 0 : plan.free;
+    for (let i = driver + 1; i < groups.length; i++) if ((groups[i] as Group).df < (groups[driver] as Group).df) driver = i;
+    this.collect(groups[driver] as Group, this.budgets.candidates, candidates, plan.exhaustive ? rest : null);
+    return { ...this.scoreEntries(plan, candidates, all, driver), all, rest };
   }
 
   private nextStamp(): void {
@@ -281,22 +327,20 @@ export class Matcher {
 
   /**
    * Adds a group's entries to the candidates, all of them or, within budget,
-   * the head of each of its terms' postings; and keeps each one's score for
-   * the group in `found`, from the counts in the postings.
+   * the head of each of its terms' postings (the rest go to `rest`, when
+   * given); and keeps each candidate's score for the group in `found`, from
+   * the counts in the postings.
    */
-  private collect(g: Group, budget: number, out: number[]): void {
+  private collect(g: Group, budget: number, out: number[], rest: number[] | null): void {
     const { postOffsets, postEntries, postTfs } = this.data.segment;
-    const { marks, stamp, found } = this;
-    const norms = this.norms();
+    const { marks, stamp, found, averages } = this;
     const kinds = this.data.columns.kinds.array;
     const lengths = this.data.columns.lengths.array;
     // Segment postings: entries and counts in two arrays; delta postings: interleaved in one (step 2, counts one after).
     const take = (weight: number, from: number, to: number, entries: ArrayLike<number>, tfs: ArrayLike<number>, step: number, tfAt: number) => {
       for (let p = from; p < to; p += step) {
         const e = entries[p] as number;
-        const tf = tfs[p + tfAt] as number;
-        const norm = norms.base + (norms.slope[kinds[e] as number] as number) * (lengths[e] as number);
-        const s = (g.idf * weight * tf * (BM25_K1 + 1)) / (tf + norm);
+        const s = g.idf * weight * tfWeight(tfs[p + tfAt] as number, lengthNorm(lengths[e] as number, averages[kinds[e] as number] as number));
         if (marks[e] !== stamp) {
           marks[e] = stamp;
           found[e] = s;
@@ -318,15 +362,17 @@ export class Matcher {
         carry -= count;
       }
       if (count > 0) take(this.weightOf(g, t), from, from + count, postEntries, postTfs, 1, 0);
+      if (rest) for (let p = from + count; p < from + n; p++) rest.push(postEntries[p] as number);
     };
     for (let t = g.lo; t < g.hi; t++) postingsOf(t);
     for (const t of g.fuzzyIds) postingsOf(t);
     for (const [weight, list] of g.deltaLists) take(weight, 0, list.length, list, list, 2, 1);
   }
 
-  /** BM25's length normalisation of an entry: base + slope[kind] x its length in words. */
-  private norms(): { base: number; slope: number[] } {
-    return { base: BM25_K1 * (1 - BM25_B), slope: [TITLE, PASSAGE, NOTE].map((kind) => (BM25_K1 * BM25_B) / this.data.averageLength(kind)) };
+  /** BM25's length part for entry e. */
+  private norm(e: number): number {
+    const { kinds, lengths } = this.data.columns;
+    return lengthNorm(lengths.get(e), this.averages[kinds.get(e)] as number);
   }
 
   /**
@@ -338,7 +384,7 @@ export class Matcher {
     const { groups } = plan;
     const { columns, records } = this.data;
     const [dead, kinds, docs, lengths] = [columns.dead.array, columns.kinds.array, columns.docs.array, columns.lengths.array];
-    const { base, slope } = this.norms();
+    const { averages } = this;
     const titles = new Map<number, Float64Array>();
     const hits: Hits = { entries: [], scores: [] };
     for (const e of candidates) {
@@ -346,7 +392,7 @@ export class Matcher {
       const kind = kinds[e] as number;
       const doc = docs[e] as number;
       if (!(plan.kindMask & (1 << kind)) || (plan.allowed && !plan.allowed[doc])) continue;
-      const norm = base + (slope[kind] as number) * (lengths[e] as number);
+      const norm = lengthNorm(lengths[e] as number, averages[kind] as number);
       let score = 0;
       let own = 0;
       let matched = 0;
@@ -374,34 +420,15 @@ export class Matcher {
 
   /**
    * A group's BM25 score in an entry: its best term there, weighted. `norm`
-   * is BM25's length normalisation for the entry. Reads the entry's sorted
-   * term list in place: this runs for every candidate and group.
+   * is BM25's length part for the entry. Reads the entry's sorted term list
+   * in place: this runs for every candidate and group.
    */
   private groupScore(e: number, g: Group, norm: number): number {
-    const data = this.data;
-    let terms: Uint32Array;
-    let tfs: Uint8Array;
-    let from: number;
-    let to: number;
-    if (e < data.segmentEntries) {
-      terms = data.segment.fwdTerms;
-      tfs = data.segment.fwdTfs;
-      from = data.segment.fwdOffsets[e] as number;
-      to = data.segment.fwdOffsets[e + 1] as number;
-    } else {
-      const d = data.deltaForward[e - data.segmentEntries] as { terms: Uint32Array; tfs: Uint8Array };
-      terms = d.terms;
-      tfs = d.tfs;
-      from = 0;
-      to = terms.length;
-    }
-    // Inlined (no closure per call): this is the innermost loop of every query.
+    const { terms, tfs, from, to } = termsOf(this.data, e, this.slice);
     let best = 0;
     if (g.hi > g.lo) {
       for (let i = firstAtLeast(terms, from, to, g.lo); i < to && (terms[i] as number) < g.hi; i++) {
-        const tf = tfs[i] as number;
-        const s = (this.weightOf(g, terms[i] as number) * tf * (BM25_K1 + 1)) / (tf + norm);
-        if (s > best) best = s;
+        best = Math.max(best, this.weightOf(g, terms[i] as number) * tfWeight(tfs[i] as number, norm));
       }
     }
     // Both lists are sorted: walk them side by side.
@@ -412,19 +439,14 @@ export class Matcher {
       if (term < id) i++;
       else if (term > id) j++;
       else {
-        const tf = tfs[i] as number;
-        const s = ((g.fuzzy.get(id) as number) * tf * (BM25_K1 + 1)) / (tf + norm);
-        if (s > best) best = s;
+        best = Math.max(best, (g.fuzzy.get(id) as number) * tfWeight(tfs[i] as number, norm));
         i++;
         j++;
       }
     }
     if (g.extra.size > 0) {
-      for (let i = firstAtLeast(terms, from, to, data.segment.terms.length); i < to; i++) {
-        const weight = g.extra.get(terms[i] as number) ?? 0;
-        const tf = tfs[i] as number;
-        const s = (weight * tf * (BM25_K1 + 1)) / (tf + norm);
-        if (s > best) best = s;
+      for (let i = firstAtLeast(terms, from, to, this.data.segment.terms.length); i < to; i++) {
+        best = Math.max(best, (g.extra.get(terms[i] as number) ?? 0) * tfWeight(tfs[i] as number, norm));
       }
     }
     return best * g.idf;
@@ -435,7 +457,7 @@ export class Matcher {
     let scores = cache.get(doc);
     if (!scores) {
       const title = (this.data.records[doc] as DocRecord).titleEntry;
-      const norm = BM25_K1 * (1 - BM25_B + (BM25_B * this.data.columns.lengths.get(title)) / this.data.averageLength(TITLE));
+      const norm = this.norm(title);
       scores = Float64Array.from(groups, (g) => this.groupScore(title, g, norm));
       cache.set(doc, scores);
     }
@@ -448,30 +470,50 @@ export class Matcher {
 
   /**
    * Keeps the hits holding every phrase. Checking means reading the text, so
-   * hits are checked best first, until `limit` documents have one or
-   * PHRASE_CHECKS hits were read.
+   * hits are checked best first, until `limit` documents have one (or, for
+   * a phrase still typed, the budget of checks is spent). A complete phrase
+   * is then looked for in the passages the top-N cut-off left out, until
+   * `limit` documents have it or none is left: a phrase present once is found.
    */
-  private withPhrases(hits: Hits, phrases: RegExp[], limit: number): Hits {
-    const order = hits.entries.map((_, i) => i).sort((a, b) => (hits.scores[b] as number) - (hits.scores[a] as number));
+  private withPhrases(hits: Scored, plan: Plan, limit: number): Hits {
     const docs = this.data.columns.docs.array;
     const found = new Set<number>();
     const kept: Hits = { entries: [], scores: [] };
+    const check = (e: number, score: number) => {
+      if (!holdsPhrases(this.data.textOf(e), plan.phrases)) return;
+      kept.entries.push(e);
+      kept.scores.push(score);
+      found.add(docs[e] as number);
+    };
+    const order = hits.entries.map((_, i) => i).sort((a, b) => (hits.scores[b] as number) - (hits.scores[a] as number));
     let checked = 0;
     for (const i of order) {
-      if (found.size >= limit || checked >= PHRASE_CHECKS) {
+      if (found.size >= limit || (!plan.exhaustive && checked >= this.budgets.phraseChecks)) {
         this.approximate = true;
-        break;
+        return kept;
       }
       checked++;
-      const e = hits.entries[i] as number;
-      const text = this.data.textOf(e);
-      if (phrases.every((p) => ((p.lastIndex = 0), p.test(text)))) {
-        kept.entries.push(e);
-        kept.scores.push(hits.scores[i] as number);
-        found.add(docs[e] as number);
-      }
+      check(hits.entries[i] as number, hits.scores[i] as number);
+    }
+    for (let at = 0; at < hits.rest.length && found.size < limit; at += PHRASE_SCAN_CHUNK) {
+      // Only documents not found yet: the passages left out are their documents' weaker ones.
+      const unseen = this.unseen(hits.rest.slice(at, at + PHRASE_SCAN_CHUNK)).filter((e) => !found.has(docs[e] as number));
+      const more = this.scoreEntries(plan, unseen, hits.all);
+      more.entries.forEach((e, i) => found.has(docs[e] as number) || check(e, more.scores[i] as number));
     }
     return kept;
+  }
+
+  /** The entries not yet candidates of this query, made candidates (an entry may be in several postings of a group). */
+  private unseen(entries: number[]): number[] {
+    const { marks, stamp } = this;
+    const fresh: number[] = [];
+    for (const e of entries) {
+      if (marks[e] === stamp) continue;
+      marks[e] = stamp;
+      fresh.push(e);
+    }
+    return fresh;
   }
 
   // ---------------------------------------------------------------- ranking and presenting
@@ -488,7 +530,16 @@ export class Matcher {
       if (best[doc] === 0) touched.push(doc);
       if (score > (best[doc] as number)) best[doc] = score;
     }
-    const top = touched.sort((a, b) => (best[b] as number) - (best[a] as number) || a - b).slice(0, limit);
+    // The best `limit` by insertion: a few comparisons per document, where sorting all would cost more on every keystroke.
+    const ahead = (a: number, b: number) => (best[a] as number) > (best[b] as number) || (best[a] === best[b] && a < b);
+    const top: number[] = [];
+    for (const doc of touched) {
+      if (top.length === limit && !ahead(doc, top[limit - 1] as number)) continue;
+      let at = top.length;
+      while (at > 0 && ahead(doc, top[at - 1] as number)) at--;
+      top.splice(at, 0, doc);
+      if (top.length > limit) top.pop();
+    }
     const chosen = new Map(top.map((doc) => [doc, { doc, score: best[doc] as number, hits: [] as Array<[number, number]> }]));
     for (let i = 0; i < hits.entries.length; i++) {
       const e = hits.entries[i] as number;
@@ -519,38 +570,51 @@ export class Matcher {
     for (const [e, score] of d.hits) {
       const kind = columns.kinds.get(e);
       const text = this.data.textOf(e);
-      const ranges = this.rangesIn(text, plan, terms);
+      const ranges = rangesIn(text, plan.groups, plan.phrases, terms);
       if (kind === TITLE) titleHighlights = ranges;
-      else hits.push(this.hit(e, kind, score, snippetOf(text, ranges)));
+      else hits.push(this.hit(e, kind, score, text, ranges));
     }
-    titleHighlights ??= this.rangesIn(record.title, plan, terms);
-    if (hits.length === 0 && record.passages.length > 0) {
+    titleHighlights ??= rangesIn(record.title, plan.groups, plan.phrases, terms);
+    if (hits.length === 0 && record.passages > 0) {
       // Only the title matched (or only filters): show how the document begins.
-      const first = record.passages[0] as number;
-      hits.push(this.hit(first, TITLE, d.score, snippetOf(this.data.textOf(first), [])));
+      const first = record.titleEntry + 1;
+      hits.push(this.hit(first, TITLE, d.score, this.data.textOf(first), []));
     }
     return { docId: record.id, title: record.title, titleHighlights, date: record.date, score: d.score, terms: [...terms], hits };
   }
 
-  private hit(e: number, kind: number, score: number, snippet: SearchHit['snippet']): SearchHit {
+  /** A hit on entry e, its snippet cut from its text around `ranges` (where it matched). */
+  private hit(e: number, kind: number, score: number, text: string, ranges: Range[]): SearchHit {
     const meta = this.data.meta.get(e);
     const block = this.data.columns.blocks.get(e);
+    const window = snippetWindow(text, ranges);
     return {
       kind: KIND_NAMES[kind] as HitKind,
       blockIndex: block >= 0 ? block : null,
       ...(meta && kind === NOTE && { noteId: meta.id }),
       score,
-      snippet,
+      snippet: snippetOf(text, ranges, window),
+      // A passage's text is its block's clean text: offsets in the block of what the snippet shows, for the reader.
+      ranges: kind === PASSAGE ? shown(ranges, window) : [],
     };
   }
+}
 
-  /** Where a plan's words and phrases are in a text; the words found are added to `found`. */
-  private rangesIn(text: string, plan: Plan, found?: Set<string>): Range[] {
-    const ranges = termRanges(text, (term) => plan.groups.some((g) => matchesName(g, term)));
-    for (const [from, to] of ranges) found?.add(normalizeTerm(text.slice(from, to)));
-    const phrases = plan.phrases.flatMap((p) => patternRanges(text, p));
-    return phrases.length > 0 ? mergeRanges([...ranges, ...phrases]) : ranges;
-  }
+/** Where these words and phrases are in a text; the words found are added to `found`. */
+function rangesIn(text: string, groups: Group[], phrases: RegExp[], found?: Set<string>): Range[] {
+  const ranges = termRanges(text, (term) => groups.some((g) => matchesName(g, term)));
+  for (const [from, to] of ranges) found?.add(normalizeTerm(text.slice(from, to)));
+  const inPhrases = phrases.flatMap((p) => patternRanges(text, p));
+  return inPhrases.length > 0 ? mergeRanges([...ranges, ...inPhrases]) : ranges;
+}
+
+/** The ranges inside a window. */
+function shown(ranges: Range[], [from, to]: Range): Range[] {
+  return ranges.filter(([s, e]) => s >= from && e <= to);
+}
+
+function holdsPhrases(text: string, phrases: RegExp[]): boolean {
+  return phrases.every((p) => ((p.lastIndex = 0), p.test(text)));
 }
 
 interface RankedDocument {

@@ -17,15 +17,7 @@
  *
  * Pure code: no Node, no DOM.
  */
-
-/** BM25 constants: term-frequency saturation and length normalisation. */
-export const BM25_K1 = 1.2;
-export const BM25_B = 0.75;
-
-/** How much one occurrence count weighs in an entry of `length` words (BM25's term-frequency part). */
-export function tfWeight(tf: number, length: number, averageLength: number): number {
-  return (tf * (BM25_K1 + 1)) / (tf + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength));
-}
+import { lengthNorm, tfWeight, TF_WEIGHT_MAX } from './bm25';
 
 /** A frozen segment: terms sorted (a term's id is its position), postings and forward lists. */
 export interface Segment {
@@ -40,6 +32,14 @@ export interface Segment {
   fwdTfs: Uint8Array;
 }
 
+/** An entry's terms: [from, to) of `terms` (ids ascending) with their counts in `tfs`. */
+export interface TermSlice {
+  terms: Uint32Array;
+  tfs: Uint8Array;
+  from: number;
+  to: number;
+}
+
 /** A typed array that grows by doubling. */
 export class Growable<T extends Uint32Array | Uint8Array | Int32Array> {
   private data: T;
@@ -52,17 +52,17 @@ export class Growable<T extends Uint32Array | Uint8Array | Int32Array> {
     this.data = make(Math.max(1, capacity));
   }
 
-  /** A growable array starting with `values`. */
+  /** A growable array starting with `values`, which it takes over (no copy: a loaded index's columns are views of its file). */
   static of<U extends Uint32Array | Uint8Array | Int32Array>(make: (size: number) => U, values: U): Growable<U> {
-    const grown = new Growable(make, values.length);
-    grown.data.set(values);
+    const grown = new Growable(make, 1);
+    grown.data = values;
     grown.length = values.length;
     return grown;
   }
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
+      const bigger = this.make(Math.max(1024, this.data.length * 2));
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -96,8 +96,77 @@ export class Growable<T extends Uint32Array | Uint8Array | Int32Array> {
   }
 }
 
-// Postings longer than this are ordered by impact; shorter ones are read in full anyway.
-const IMPACT_ORDER_FROM = 32;
+/**
+ * Values pushed one at a time into chunks of a fixed size, for the big
+ * arrays of a build: growing costs no copy (a doubling array copies, and for
+ * a moment holds, up to three times what it has), and `take` makes one
+ * array of the exact size.
+ */
+class Chunked<T extends Uint32Array | Uint8Array> {
+  private readonly chunks: T[] = [];
+  private chunk: T;
+  private used = 0;
+  /** Values in the chunks before the current one. */
+  private before = 0;
+
+  /**
+   * `expected`: how many values will come, about (`exact` when known, as a
+   * merge knows): when they fit the first chunk, it is the array `take`
+   * gives, not copied (a few spare values left at its end at most).
+   */
+  constructor(
+    private readonly make: (size: number) => T,
+    private readonly expected: ExpectedPairs = { pairs: CHUNK, exact: false },
+  ) {
+    this.chunk = make(Math.max(1, expected.pairs));
+  }
+
+  get length(): number {
+    return this.before + this.used;
+  }
+
+  push(value: number): void {
+    if (this.used === this.chunk.length) {
+      this.before += this.used;
+      this.chunks.push(this.chunk);
+      this.chunk = this.make(CHUNK);
+      this.used = 0;
+    }
+    this.chunk[this.used++] = value;
+  }
+
+  /** Every value in one array, letting go of each chunk once copied, a step at a time. */
+  *taking(): Generator<void, T> {
+    // Spare room up to a fifth of an estimate is kept rather than copied: the copy would hold both for a while.
+    const spare = this.expected.exact ? 0 : Math.floor(this.chunk.length / 5);
+    if (this.chunks.length === 0 && this.chunk.length - this.used <= spare) {
+      const all = this.used === this.chunk.length ? this.chunk : (this.chunk.subarray(0, this.used) as T);
+      this.chunk = this.make(0);
+      this.used = 0;
+      return all;
+    }
+    const all = this.make(this.length);
+    let at = 0;
+    for (let chunk = this.chunks.shift(); chunk; chunk = this.chunks.shift()) {
+      all.set(chunk, at);
+      at += chunk.length;
+      yield;
+    }
+    all.set(this.chunk.subarray(0, this.used), at);
+    this.chunk = this.make(0);
+    this.used = 0;
+    this.before = 0;
+    return all;
+  }
+}
+
+const CHUNK = 1 << 20;
+
+/** How many (term, entry) pairs a build or a merge will add: exactly (a merge), or an estimate from the text's size. */
+export interface ExpectedPairs {
+  pairs: number;
+  exact: boolean;
+}
 
 /**
  * Collects entries (each a list of term ids with counts) and freezes them
@@ -108,11 +177,14 @@ export class SegmentBuilder {
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
   private readonly offsets = new Growable((n) => new Uint32Array(n));
-  private readonly termIds = new Growable((n) => new Uint32Array(n), 1 << 16);
-  private readonly tfs = new Growable((n) => new Uint8Array(n), 1 << 16);
+  private readonly termIds: Chunked<Uint32Array>;
+  private readonly tfs: Chunked<Uint8Array>;
   private readonly lengths: number[] = [];
 
-  constructor() {
+  /** `expected`: how many (term, entry) pairs will be added, when known or estimated. */
+  constructor(expected?: ExpectedPairs) {
+    this.termIds = new Chunked((n) => new Uint32Array(n), expected);
+    this.tfs = new Chunked((n) => new Uint8Array(n), expected);
     this.offsets.push(0);
   }
 
@@ -133,23 +205,21 @@ export class SegmentBuilder {
       this.termIds.push(termIds[i] as number);
       this.tfs.push(Math.min(255, counts[i] as number));
     }
-    this.offsets.push(this.termIds.length);
-    this.lengths.push(length);
+    this.endEntry(length);
   }
 
-  /** Adds the next entry from a slice [from, to) of another segment's terms, mapped to builder ids by `map`. */
-  addMapped(terms: Uint32Array, tfs: Uint8Array, from: number, to: number, map: (id: number) => number, length: number): void {
+  /** Adds the next entry from another segment's terms, mapped to builder ids by `map`. */
+  addMapped({ terms, tfs, from, to }: TermSlice, map: (id: number) => number, length: number): void {
     for (let i = from; i < to; i++) {
       this.termIds.push(map(terms[i] as number));
       this.tfs.push(tfs[i] as number);
     }
-    this.offsets.push(this.termIds.length);
-    this.lengths.push(length);
+    this.endEntry(length);
   }
 
-  /** Freezes what was added (see `finishing`). */
-  finish(averageLength: (entry: number) => number): Segment {
-    return drain(this.finishing(averageLength));
+  private endEntry(length: number): void {
+    this.offsets.push(this.termIds.length);
+    this.lengths.push(length);
   }
 
   /**
@@ -165,17 +235,18 @@ export class SegmentBuilder {
     const terms = order.map((old) => this.names[old] as string);
     yield;
     const fwdOffsets = this.offsets.take();
-    // The builder's buffers, and each copy once inverted, are let go of at once: a big build's peak memory.
-    let rawTerms = this.termIds.take();
-    for (let i = 0; i < rawTerms.length; i++) {
-      rawTerms[i] = rank[rawTerms[i] as number] as number;
+    // The forward lists are the builder's own arrays, renamed to sorted ids and sorted within each entry; the
+    // postings are their inversion. Two copies of the pairs at most, never three: a big build's peak memory.
+    const fwdTerms = yield* this.termIds.taking();
+    for (let i = 0; i < fwdTerms.length; i++) {
+      fwdTerms[i] = rank[fwdTerms[i] as number] as number;
       if (i % STEP === 0) yield;
     }
-    const postings = yield* inverting(fwdOffsets, rawTerms, this.tfs.take(), terms.length);
-    rawTerms = new Uint32Array(0);
-    // Inverting the postings back gives every entry's terms in ascending id order.
-    const forward = yield* inverting(postings.offsets, postings.items, postings.tfs, fwdOffsets.length - 1);
-    yield* orderingByImpact(postings, (e, tf) => tfWeight(tf, this.lengths[e] as number, averageLength(e)));
+    const fwdTfs = yield* this.tfs.taking();
+    yield* sortingEachEntry(fwdOffsets, fwdTerms, fwdTfs);
+    const postings = yield* inverting(fwdOffsets, fwdTerms, fwdTfs, terms.length);
+    yield* orderingByImpact(postings, (e, tf) => tfWeight(tf, lengthNorm(this.lengths[e] as number, averageLength(e))));
+    const forward = { offsets: fwdOffsets, items: fwdTerms, tfs: fwdTfs };
     return {
       terms,
       postOffsets: postings.offsets,
@@ -207,6 +278,29 @@ interface Lists {
   tfs: Uint8Array;
 }
 
+/** Sorts each entry's terms by id, their counts alongside (packed into one key each). */
+function* sortingEachEntry(offsets: Uint32Array, terms: Uint32Array, tfs: Uint8Array): Generator<void, void> {
+  let scratch = new Float64Array(1024);
+  let done = 0;
+  for (let e = 0; e + 1 < offsets.length; e++) {
+    const from = offsets[e] as number;
+    const n = (offsets[e + 1] as number) - from;
+    if (scratch.length < n) scratch = new Float64Array(n * 2);
+    for (let i = 0; i < n; i++) scratch[i] = (terms[from + i] as number) * 256 + (tfs[from + i] as number);
+    sortFirst(scratch, n);
+    for (let i = 0; i < n; i++) {
+      const key = scratch[i] as number;
+      terms[from + i] = Math.floor(key / 256);
+      tfs[from + i] = key % 256;
+    }
+    done += n;
+    if (done >= STEP) {
+      done = 0;
+      yield;
+    }
+  }
+}
+
 /** Turns lists of items per owner into lists of owners per item (counting sort: linear, no allocation per list). */
 function* inverting(offsets: Uint32Array, items: Uint32Array, tfs: Uint8Array, itemCount: number): Generator<void, Lists> {
   const counts = new Uint32Array(itemCount + 1);
@@ -234,7 +328,7 @@ function* inverting(offsets: Uint32Array, items: Uint32Array, tfs: Uint8Array, i
 }
 
 /**
- * Orders each long postings list by descending impact: the term's weight in
+ * Orders each postings list by descending impact: the term's weight in
  * the entry, which grows with its count and shrinks with the entry's length.
  * Impact, count and entry are packed into one float (12 + 8 + 32 bits of a
  * 53-bit mantissa) so the native numeric sort does the work.
@@ -246,18 +340,17 @@ function* orderingByImpact(postings: Lists, weight: (entry: number, tf: number) 
   for (let t = 0; t + 1 < offsets.length; t++) {
     const from = offsets[t] as number;
     const n = (offsets[t + 1] as number) - from;
-    if (n < IMPACT_ORDER_FROM) continue;
-    const keys = scratch.subarray(0, n);
+    if (n < 2) continue;
     for (let i = 0; i < n; i++) {
       const entry = items[from + i] as number;
       const tf = tfs[from + i] as number;
-      // BM25's term-frequency part lies in (0, k1 + 1): scaled into 12 bits, inverted so ascending sort puts the best first.
-      const impact = Math.min(4095, Math.round((weight(entry, tf) * 4095) / (BM25_K1 + 1)));
-      keys[i] = (4095 - impact) * 2 ** 40 + tf * 2 ** 32 + entry;
+      // Scaled into 12 bits, inverted so ascending sort puts the best first.
+      const impact = Math.min(4095, Math.round((weight(entry, tf) * 4095) / TF_WEIGHT_MAX));
+      scratch[i] = (4095 - impact) * 2 ** 40 + tf * 2 ** 32 + entry;
     }
-    keys.sort();
+    sortFirst(scratch, n);
     for (let i = 0; i < n; i++) {
-      const key = keys[i] as number;
+      const key = scratch[i] as number;
       items[from + i] = key % 2 ** 32;
       tfs[from + i] = Math.floor(key / 2 ** 32) % 256;
     }
@@ -266,6 +359,20 @@ function* orderingByImpact(postings: Lists, weight: (entry: number, tf: number) 
       done = 0;
       yield;
     }
+  }
+}
+
+/** Sorts the first n keys in place: short runs by insertion (most lists are a few entries long), long ones natively. */
+function sortFirst(keys: Float64Array, n: number): void {
+  if (n > 16) {
+    keys.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const key = keys[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && (keys[j] as number) > key; j--) keys[j + 1] = keys[j] as number;
+    keys[j + 1] = key;
   }
 }
 

@@ -2,21 +2,23 @@
  * The search index as bytes: one binary layout that loads without parsing.
  *
  * Layout: an 8-byte magic, the format version, the header's length and a
- * CRC-32 of everything after them; a JSON header (document records, note and
- * entity ids, where each section is); then the sections, each 8-byte aligned,
+ * CRC-32 of everything after them; a JSON header (document records, note
+ * ids, where each section is); then the sections, each 8-byte aligned (the
+ * segment, the columns, the texts, and the delta: changes are saved without
+ * a merge),
  * which are read back as typed-array views over the file's bytes: loading a
  * 10,000-document index is one read and a checksum, not millions of objects.
  *
  * Pure code: the checksum function and the file are the caller's
  * (search/snapshot-file.ts), so this runs anywhere.
  */
-import type { DocRecord, EngineState, EntryMeta } from './entries';
+import type { DeltaState, DocRecord, EngineState, EntryMeta } from './entries';
 import type { Segment } from './segment';
 
 /** Bump when the layout or the meaning of anything saved changes (tokenizer included): old files are rebuilt. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 4;
 const MAGIC = new TextEncoder().encode('DOSSIDX\0');
-export const PREAMBLE = 20;
+const PREAMBLE = 20;
 
 type ArrayKind = 'u8' | 'u32' | 'i32';
 const ARRAYS = {
@@ -32,17 +34,30 @@ interface SectionInfo {
   length: number;
 }
 
+/** A document's record in the header: a row rather than an object (a large library has a hundred thousand). */
+type RecordRow = [id: string, title: string, date: string | null, fingerprint: string, notesPrint: string, titleEntry: number, passages: number, notesFrom: number, notes: number];
+
 interface Header {
   sections: SectionInfo[];
-  records: Array<DocRecord | null>;
+  records: Array<RecordRow | null>;
   meta: Array<[number, EntryMeta]>;
 }
+
+const toRow = (r: DocRecord): RecordRow => [r.id, r.title, r.date, r.fingerprint, r.notesPrint, r.titleEntry, r.passages, r.notesFrom, r.notes];
+const fromRow = ([id, title, date, fingerprint, notesPrint, titleEntry, passages, notesFrom, notes]: RecordRow): DocRecord => ({ id, title, date, fingerprint, notesPrint, titleEntry, passages, notesFrom, notes });
 
 /** Why a saved index could not be used. */
 export class SnapshotError extends Error {}
 
 const SEGMENT_ARRAYS = ['postOffsets', 'postEntries', 'postTfs', 'fwdOffsets', 'fwdTerms', 'fwdTfs'] as const;
 const STATE_ARRAYS = ['kinds', 'docs', 'blocks', 'starts', 'lengths', 'dead', 'textOffsets'] as const;
+const DELTA_ARRAYS = [
+  ['deltaOffsets', 'offsets'],
+  ['deltaTermIds', 'termIds'],
+  ['deltaTfs', 'tfs'],
+  ['deltaTexts', 'texts'],
+  ['deltaTextOffsets', 'textOffsets'],
+] as const;
 
 type View = Uint8Array | Uint32Array | Int32Array;
 
@@ -57,6 +72,8 @@ export function snapshotBody(state: EngineState): Uint8Array[] {
     ...SEGMENT_ARRAYS.map((name): [string, View[]] => [name, [state.segment[name]]]),
     ...STATE_ARRAYS.map((name): [string, View[]] => [name, [state[name]]]),
     ['texts', state.texts],
+    ['deltaTerms', [new TextEncoder().encode(state.delta.terms.join('\n'))]],
+    ...DELTA_ARRAYS.map(([name, key]): [string, View[]] => [name, [state.delta[key]]]),
   ];
   const sections: SectionInfo[] = [];
   let offset = 0;
@@ -66,7 +83,7 @@ export function snapshotBody(state: EngineState): Uint8Array[] {
     sections.push({ name, kind, offset, length: bytes / ARRAYS[kind].BYTES_PER_ELEMENT });
     offset = align(offset + bytes);
   }
-  const header = new TextEncoder().encode(JSON.stringify({ sections, records: state.records, meta: state.meta } satisfies Header));
+  const header = new TextEncoder().encode(JSON.stringify({ sections, records: state.records.map((r) => r && toRow(r)), meta: state.meta } satisfies Header));
   const headerPadded = align(PREAMBLE + header.length) - PREAMBLE;
   const body: Uint8Array[] = [header, new Uint8Array(headerPadded - header.length)];
   for (const [i, [, parts]] of named.entries()) {
@@ -114,13 +131,14 @@ export function decodeSnapshot(bytes: Uint8Array<ArrayBuffer>, checksum: (bytes:
     if (at + info.length * Kind.BYTES_PER_ELEMENT > bytes.byteOffset + bytes.length) throw new SnapshotError(`its section ${name} is cut short`);
     return new Kind(bytes.buffer, at, info.length);
   };
-  const termBytes = sectionView('terms') as Uint8Array;
-  const segment = {
-    terms: termBytes.length === 0 ? [] : new TextDecoder().decode(termBytes).split('\n'),
-    ...Object.fromEntries(SEGMENT_ARRAYS.map((name) => [name, sectionView(name)])),
-  } as Segment;
+  const lines = (name: string) => {
+    const text = new TextDecoder().decode(sectionView(name));
+    return text.length === 0 ? [] : text.split('\n');
+  };
+  const segment = { terms: lines('terms'), ...Object.fromEntries(SEGMENT_ARRAYS.map((name) => [name, sectionView(name)])) } as Segment;
   const arrays = Object.fromEntries(STATE_ARRAYS.map((name) => [name, sectionView(name)])) as unknown as Pick<EngineState, (typeof STATE_ARRAYS)[number]>;
-  return { segment, ...arrays, texts: [sectionView('texts') as Uint8Array], records: header.records, meta: header.meta };
+  const delta = { terms: lines('deltaTerms'), ...Object.fromEntries(DELTA_ARRAYS.map(([name, key]) => [key, sectionView(name)])) } as DeltaState;
+  return { segment, delta, ...arrays, texts: [sectionView('texts') as Uint8Array], records: header.records.map((r) => r && fromRow(r)), meta: header.meta };
 }
 
 function align(n: number): number {

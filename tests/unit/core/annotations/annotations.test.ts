@@ -2,14 +2,14 @@ import { EventEmitter } from 'node:events';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isValidTag, type SearchHit } from '../../../../main/common/contract';
+import { isValidTag, tagProblem, type SearchHit } from '../../../../main/common/contract';
 import { Annotations } from '../../../../main/core/annotations/annotations';
 import { toWebAnnotation } from '../../../../main/core/io/export/jsonld';
 import { createDispatcher } from '../../../../main/core/dispatch';
 import { Documents } from '../../../../main/core/library/documents';
 import type { Dossier } from '../../../../main/core/service';
 import { Store } from '../../../../main/core/store/store';
-import { openTestDossier, seedId } from '../../helpers';
+import { allBlocks, openTestDossier, seedId } from '../../helpers';
 
 const SENTENCE = 'The two sides will further deepen cooperation in the fields of intelligent information infrastructure construction and network information security';
 
@@ -66,6 +66,17 @@ describe('creating, editing and deleting an annotation', () => {
     expect(edited).toMatchObject({ id: created.id, note: 'Revised', tags: ['grid'], color: 'blue', created: created.created });
     expect(edited.modified > created.modified).toBe(true);
     expect(await dossier.api.getAnnotation(created.id)).toEqual(edited);
+  });
+
+  it('keeps both of two changes sent at once: a note saved while a tag is added, and a delete right after', async () => {
+    const { dossier, docId, start, end } = await withSentence();
+    const created = await dossier.api.createAnnotation({ docId, start, end });
+    await Promise.all([dossier.api.updateAnnotation(created.id, { note: 'Typed' }), dossier.api.updateAnnotation(created.id, { tags: ['grid'] }), dossier.api.updateAnnotation(created.id, { color: 'pink' })]);
+    expect(await dossier.api.getAnnotation(created.id)).toMatchObject({ note: 'Typed', tags: ['grid'], color: 'pink' });
+    const [, deleted] = await Promise.all([dossier.api.updateAnnotation(created.id, { note: 'Typed again' }), dossier.api.deleteAnnotation(created.id)]);
+    expect(deleted).toMatchObject({ note: 'Typed again', tags: ['grid'] });
+    expect(await dossier.api.restoreAnnotation(created.id)).toMatchObject({ note: 'Typed again', tags: ['grid'], color: 'pink' });
+    await expect((await openTestDossier(dossier.dataDir)).api.getAnnotation(created.id)).resolves.toMatchObject({ note: 'Typed again' });
   });
 
   it('deletes an annotation and undoes the delete with the same id and content', async () => {
@@ -136,7 +147,7 @@ describe('notes in the library search', () => {
   it('finds a note by its words, at the passage it is on, and forgets what was edited away', async () => {
     const { dossier, docId, start, end } = await withSentence();
     const created = await dossier.api.createAnnotation({ docId, start, end, note: 'Compare with the *Huawei* partnership', tags: ['energy/grid'] });
-    const block = (await dossier.api.getDocument(docId)).blocks.find((b) => b.start <= start && start < b.end);
+    const block = (await allBlocks(dossier.api, docId)).find((b) => b.start <= start && start < b.end);
     const [hit] = await noteHits(dossier, 'huawei');
     expect(hit).toMatchObject({ kind: 'note', noteId: created.id, blockIndex: block?.index });
     expect(hit && hit.snippet.highlights.map(([from, to]) => hit.snippet.text.slice(from, to))).toEqual(['Huawei']);
@@ -207,10 +218,19 @@ describe('bad input', () => {
     const dispatch = createDispatcher(dossier.api, () => undefined);
     const tooLong = await dispatch('updateAnnotation', [created.id, { note: 'y'.repeat(20_001), tags: ['fine'] }]);
     expect(!tooLong.ok && tooLong.error.message).toContain('A note can be at most 20,000 characters');
-    for (const tag of ['/lead', 'trail/', 'a//b', 'semi;colon', 'x'.repeat(101), '']) {
-      const answer = await dispatch('updateAnnotation', [created.id, { tags: [tag] }]);
-      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    for (const tag of ['/lead', 'trail/', 'a//b', 'semi;colon', 'x'.repeat(101), '', 'two words']) {
+      const answer = await dispatch('updateAnnotation', [created.id, { tags: ['ok', tag] }]);
+      // The API says what the field says (tagProblem), in plain words: no method name, no argument path.
+      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringContaining(tagProblem(tag) ?? '?') } });
+      expect(!answer.ok && answer.error.message).not.toMatch(/updateAnnotation|argument|tags\.1/);
     }
+    expect(['two words', 'semi;colon', 'a//b', '', 'x'.repeat(101)].map(tagProblem)).toEqual([
+      'A tag can’t contain spaces: try two/words or two-words.',
+      'A tag can’t contain “;”: use letters, digits, -, _ and ., with / between levels (like operators/china).',
+      'A tag can’t start or end with / or have two in a row: / only separates levels; try a/b.',
+      'A tag cannot be empty.',
+      'A tag can be at most 100 characters; this one has 101.',
+    ]);
     expect(await (await openTestDossier(dossier.dataDir)).api.getAnnotation(created.id)).toEqual(created);
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../../main/core/dispatch';
 import type { ApiImpl, RestoreReport } from '../../../../main/common/contract';
-import { openTestDossier, seedId } from '../../helpers';
+import { allBlocks, openTestDossier, seedId } from '../../helpers';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -29,7 +29,7 @@ async function snapshot(api: ApiImpl) {
   return {
     // Every library seeds itself when it is created: the seeds' time of arrival is its own.
     documents: documents.map((d) => (d.origin === 'seed' ? { ...d, addedAt: 'when seeded' } : d)),
-    texts: await Promise.all(documents.map(async (d) => (await api.getDocument(d.id)).blocks.map((b) => b.text).join('\n'))),
+    texts: await Promise.all(documents.map(async (d) => (await allBlocks(api, d.id)).map((b) => b.text).join('\n'))),
     annotations: (await api.listAnnotations({})).sort((a, b) => a.id.localeCompare(b.id)),
     entities: (await api.listEntities()).map(({ id: _id, created: _c, modified: _m, ...e }) => e),
     types: (await api.listEntityTypes()).map(({ name, color, builtin }) => ({ name, color, builtin })),

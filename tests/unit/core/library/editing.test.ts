@@ -57,7 +57,7 @@ describe('editing a document', () => {
     const saved = await api.editDocument(id, { title: 'Quarterly Partners Summit in Zanzibar', date: '2024-06', sourceLabel: 'Unicom press office' });
     expect(saved).toMatchObject({ id, title: 'Quarterly Partners Summit in Zanzibar', date: '2024-06', sourceLabel: 'Unicom press office', source: expect.stringMatching(/^000_/) });
     expect((await api.listDocuments()).find((d) => d.id === id)).toEqual(saved);
-    expect((await api.getDocument(id)).title).toBe('Quarterly Partners Summit in Zanzibar');
+    expect((await api.openDocument(id)).title).toBe('Quarterly Partners Summit in Zanzibar');
 
     const found = await api.search({ q: 'zanzibar' });
     expect(found.groups.map((g) => [g.docId, g.title])).toEqual([[id, 'Quarterly Partners Summit in Zanzibar']]);

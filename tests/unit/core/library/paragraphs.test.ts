@@ -2,8 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readImportFile } from '../../../../main/core/io/import/read';
 import { toBlocks, type Block } from '../../../../main/core/library/paragraphs';
 import { cleanToOriginal, originalToClean } from '../../../../renderer/src/reader/spans';
+import { openTestDossier, seedId } from '../../helpers';
 
 const SEED_DIR = join(import.meta.dirname, '../../../../resources/seed');
 const seeds = readdirSync(SEED_DIR)
@@ -37,12 +39,18 @@ function nonBlankLines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
+/** A block's text as its spans and separators say it is. */
+function joined(original: string, block: Block): string {
+  return block.spans.map(([s, e], i) => (i > 0 ? (block.separators?.[i - 1] ?? ' ') : '') + original.slice(s, e)).join('');
+}
+
 function expectWellFormed(original: string, blocks: Block[]): void {
   let previousEnd = 0;
   blocks.forEach((block, i) => {
     expect(block.index).toBe(i);
     expect(block.spans.length).toBeGreaterThan(0);
-    expect(block.text).toBe(block.spans.map(([s, e]) => original.slice(s, e)).join(' '));
+    expect(block.separators === undefined || block.separators.length === block.spans.length - 1).toBe(true);
+    expect(block.text).toBe(joined(original, block));
     expect(block.start).toBe(block.spans[0]?.[0]);
     expect(block.end).toBe(block.spans.at(-1)?.[1]);
     for (const [s, e] of block.spans) {
@@ -62,11 +70,11 @@ function expectRoundTrip(original: string, block: Block): void {
   const { text } = block;
   const mismatches: string[] = [];
   for (let offset = 0; offset < text.length; offset++) {
-    const at = original.charAt(cleanToOriginal(block, offset));
+    const at = original.charAt(cleanToOriginal(block, offset, 'start'));
     const same = text[offset] === ' ' ? /\s/.test(at) : at === text[offset];
     if (!same) mismatches.push(`char ${offset}`);
     const to = Math.min(text.length, offset + 1 + (offset % 13));
-    const back = originalToClean(block, cleanToOriginal(block, offset), cleanToOriginal(block, to));
+    const back = originalToClean(block, cleanToOriginal(block, offset, 'start'), cleanToOriginal(block, to));
     if (back.length !== 1 || back[0]?.[0] !== offset || back[0][1] !== to) mismatches.push(`range ${offset}-${to}`);
   }
   expect(mismatches, `block ${block.index}`).toEqual([]);
@@ -190,6 +198,67 @@ describe('toBlocks on the PDF-extracted report (004)', () => {
   });
 });
 
+describe('hyphens at line ends in the PDF-extracted report (004)', () => {
+  it.each([
+    ['word-', 'of-mouth', 'enhance customer perception and the word-of-mouth.'],
+    ['one-', 'off', 'effect the transformation from one-off product sales'],
+    ['Next-', 'generation', 'including the “Next-generation wireless broadband'],
+    ['NB-', 'IoT', 'agricultural drones, NB-IoT for agriculture'],
+  ])('keeps the hyphen of "%s%s" with no space, each side at its exact original offset', (head, tail, reads) => {
+    const at = report.indexOf(`${head}\n\n${tail}`);
+    expect(at).toBeGreaterThan(0);
+    const block = reportBlocks.find((b) => b.start <= at && b.end > at) as Block;
+    expect(block.text).toContain(reads);
+    const i = block.spans.findIndex(([, end]) => end === at + head.length);
+    expect(block.spans[i + 1]?.[0]).toBe(at + head.length + 2);
+    expect(block.separators?.[i]).toBe('');
+    const word = originalToClean(block, at, at + head.length + 2 + tail.length);
+    expect(word.map(([from, to]) => block.text.slice(from, to))).toEqual([`${head}${tail}`]);
+    expect(report.slice(cleanToOriginal(block, word[0]?.[0] ?? 0, 'start'), cleanToOriginal(block, word[0]?.[1] ?? 0))).toBe(`${head}\n\n${tail}`);
+  });
+
+  it('drops a hyphen that only splits a word, so the clean text reads it whole', () => {
+    const text = 'The Company is committed to continuous optimisa-\ntion and evolu-\n\ntion of its networks.';
+    const [block] = toBlocks(text, 'pdf');
+    expect(block?.text).toBe('The Company is committed to continuous optimisation and evolution of its networks.');
+    expect(block?.spans.map(([s, e]) => text.slice(s, e))).toEqual(['The Company is committed to continuous optimisa', 'tion and evolu', 'tion of its networks.']);
+    expect(block?.separators).toEqual(['', '']);
+    expectRoundTrip(text, block as Block);
+  });
+
+  it('finds the passage by NB-IoT, and by the phrase across the line end', async () => {
+    const dossier = await openTestDossier();
+    const id = await seedId(dossier, '004');
+    for (const q of ['NB-IoT', '"NB-IoT for agriculture"']) {
+      const { groups } = await dossier.api.search({ q });
+      const passages = groups.find((g) => g.docId === id)?.hits.map((h) => h.snippet.text) ?? [];
+      expect(passages.some((text) => text.includes('NB-IoT for agriculture')), q).toBe(true);
+    }
+  });
+});
+
+describe('toBlocks on plain text that is not an extraction', () => {
+  it('reads minutes, item lists and addresses as paragraphs, none of them muted', () => {
+    const minutes = ['Minutes of the harbour board', '', 'Present: Ana Ruiz, Tom Berg, Li Wei', 'Apologies: Sam Cole', '', 'Budget approved', '', 'Next meeting on 3 May', '', 'Harbour Office', '12 Quay Street', 'Portsmouth PO1 2AB'].join('\n');
+    const blocks = toBlocks(minutes);
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['heading', 'Minutes of the harbour board'],
+      ['paragraph', 'Present: Ana Ruiz, Tom Berg, Li Wei'],
+      ['paragraph', 'Apologies: Sam Cole'],
+      ['paragraph', 'Budget approved'],
+      ['paragraph', 'Next meeting on 3 May'],
+      ['paragraph', 'Harbour Office'],
+      ['paragraph', '12 Quay Street'],
+      ['paragraph', 'Portsmouth PO1 2AB'],
+    ]);
+    expectWellFormed(minutes, blocks);
+  });
+
+  it('keeps a blank line a paragraph break, even before a lower-case line', () => {
+    expect(toBlocks('see the list below\n\nx = 1 for every row').map((b) => b.text)).toEqual(['see the list below', 'x = 1 for every row']);
+  });
+});
+
 describe('toBlocks on the news articles (000–003)', () => {
   it('keeps one block per paragraph line', () => {
     const counts = seeds.slice(0, 4).map((s) => toBlocks(s.text).length);
@@ -224,10 +293,171 @@ describe('toBlocks on the news articles (000–003)', () => {
   });
 });
 
+const MARKDOWN = [
+  '---',
+  'title: Field notes',
+  '---',
+  '# Harbour *report*',
+  '',
+  'Setext heading',
+  '--------------',
+  '',
+  'A paragraph with **strong**, `code`, a [link](https://example.com/a "Title") and an \\*escape\\*,',
+  'wrapped onto a second line with _emphasis_.  ',
+  'After a hard break: <b>raw</b> HTML &amp; an <https://auto.example/x>.',
+  '',
+  '- first item',
+  '- second item',
+  '  - nested item',
+  '',
+  '    more of the nested item',
+  '3. third, numbered',
+  '',
+  '> Quoted, with a [reference][ref].',
+  '> > Quoted twice.',
+  '',
+  '```js',
+  'const a = 1;',
+  '',
+  '  indented();',
+  '```',
+  '',
+  '![A tower by the sea](tower.png)',
+  '',
+  '*The tower at dusk*',
+  '',
+  '<div>',
+  'hidden block of HTML',
+  '</div>',
+  '',
+  '[ref]: https://ref.example/path',
+  '[danger](javascript:alert(1)) stays text.',
+].join('\n');
+
+/** A block's parts in the original, as the person reads them. */
+const inOriginal = (original: string, block: Block) => block.spans.map(([s, e]) => original.slice(s, e));
+
+describe('toBlocks on Markdown', () => {
+  const blocks = toBlocks(MARKDOWN, 'markdown');
+  const summary = blocks.map(({ kind, text, level, list, indent, quote, code }) => ({ kind, text, ...(level ? { level } : {}), ...(list ? { list } : {}), ...(indent ? { indent } : {}), ...(quote ? { quote } : {}), ...(code ? { code } : {}) }));
+
+  it('keeps headings with their level, lists with their nesting and numbers, quotes, code and figures', () => {
+    expect(summary).toEqual([
+      { kind: 'heading', text: 'Harbour report', level: 1 },
+      { kind: 'heading', text: 'Setext heading', level: 2 },
+      { kind: 'paragraph', text: 'A paragraph with strong, code, a link and an *escape*, wrapped onto a second line with emphasis.\nAfter a hard break: raw HTML &amp; an https://auto.example/x.' },
+      { kind: 'bullet', text: 'first item', list: { ordered: false }, indent: 1 },
+      { kind: 'bullet', text: 'second item', list: { ordered: false }, indent: 1 },
+      { kind: 'bullet', text: 'nested item', list: { ordered: false }, indent: 2 },
+      { kind: 'paragraph', text: 'more of the nested item', indent: 2 },
+      { kind: 'bullet', text: 'third, numbered', list: { ordered: true, number: 3 }, indent: 1 },
+      { kind: 'paragraph', text: 'Quoted, with a reference.', quote: 1 },
+      { kind: 'paragraph', text: 'Quoted twice.', quote: 2 },
+      { kind: 'paragraph', text: 'const a = 1;\n\n  indented();', code: true },
+      { kind: 'figure', text: 'A tower by the sea' },
+      { kind: 'figure', text: 'The tower at dusk' },
+      { kind: 'paragraph', text: 'danger stays text.' },
+    ]);
+  });
+
+  it('keeps emphasis, code and links as marks over the clean text, links only to http(s)', () => {
+    const marked = (block: Block | undefined) => (block?.marks ?? []).map((m) => [m.kind, block?.text.slice(m.from, m.to), m.href]);
+    expect(marked(blocks[0])).toEqual([['emphasis', 'report', undefined]]);
+    expect(marked(blocks[2])).toEqual([
+      ['strong', 'strong', undefined],
+      ['code', 'code', undefined],
+      ['link', 'link', 'https://example.com/a'],
+      ['emphasis', 'emphasis', undefined],
+      ['link', 'https://auto.example/x', 'https://auto.example/x'],
+    ]);
+    expect(marked(blocks[8])).toEqual([['link', 'reference', 'https://ref.example/path']]);
+    expect(blocks.at(-1)?.marks).toBeUndefined();
+  });
+
+  it('leaves the markup, the front matter and raw HTML out of the clean text, each part at its exact offset', () => {
+    expect(inOriginal(MARKDOWN, blocks[0] as Block)).toEqual(['Harbour', 'report']);
+    expect(inOriginal(MARKDOWN, blocks[2] as Block).slice(0, 6)).toEqual(['A paragraph with', 'strong', ',', 'code', ', a', 'link']);
+    for (const block of blocks) {
+      expect(block.text).toBe(joined(MARKDOWN, block));
+      expect(block.start).toBeGreaterThan(MARKDOWN.indexOf('# Harbour'));
+      expect(block.text).not.toMatch(/<b>|hidden block|title: Field/);
+    }
+  });
+
+  it('maps every character of a block back to the original and a highlight back to the block', () => {
+    for (const block of blocks.filter((b) => !b.code)) {
+      for (let offset = 0; offset < block.text.length; offset++) {
+        const c = block.text.charAt(offset);
+        if (c === ' ' || c === '\n') continue;
+        expect(MARKDOWN.charAt(cleanToOriginal(block, offset, 'start')), `block ${block.index} char ${offset}`).toBe(c);
+      }
+      expect(originalToClean(block, block.start, block.end)).toEqual([[0, block.text.length]]);
+    }
+  });
+
+  it('holds its invariants on arbitrary Markdown', () => {
+    const unit = fc.constantFrom('a', 'B', ' ', '\n', '\n\n', '*', '_', '`', '[', ']', '(', ')', '!', '<', '>', '#', '- ', '1. ', '    ', '\\', '&', 'http://x.y', '```', '---');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 60 }), (text) => {
+        let previousEnd = 0;
+        toBlocks(text, 'markdown').forEach((block, i) => {
+          expect(block.index).toBe(i);
+          expect(block.text).toBe(joined(text, block));
+          for (const [s, e] of block.spans) {
+            expect(s).toBeGreaterThanOrEqual(previousEnd);
+            expect(e).toBeGreaterThan(s);
+            previousEnd = e;
+          }
+          for (const mark of block.marks ?? []) {
+            expect(mark.from).toBeGreaterThanOrEqual(0);
+            expect(mark.to).toBeLessThanOrEqual(block.text.length);
+            expect(mark.to).toBeGreaterThan(mark.from);
+            if (mark.href) expect(mark.href).toMatch(/^https?:\/\//);
+          }
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('toBlocks on an imported HTML article', () => {
+  const page = `<!doctype html><html><head><title>Port opens | TeleNews Daily</title></head><body><article>
+    <h1>Port opens</h1>
+    <p>The new port opened to shipping this morning, after <em>four years</em> of building, the <a href="https://port.example/news">authority</a> said.</p>
+    <figure><img src="quay.jpg" alt="The new quay"><figcaption>The quay at dawn, with the first ship</figcaption></figure>
+    <h2>What comes next</h2>
+    <ul><li>A second berth</li><li>Rail to the quay <a href="javascript:alert(1)">here</a></li></ul>
+    <blockquote><p>We are open for business.</p></blockquote>
+    <pre>berths = 2
+cranes = 6</pre>
+    <p>Prices start at 5 * 2 = 10 [sic] &amp; rise with # of containers.</p>
+  </article></body></html>`;
+
+  it('keeps a figure caption a caption, headings headings, and the page text exactly as it reads', async () => {
+    const { text, title } = await readImportFile('port.html', new TextEncoder().encode(page));
+    expect(title).toBe('Port opens');
+    const blocks = toBlocks(text, 'html');
+    expect(blocks.map((b) => [b.kind, b.text, b.level ?? b.indent ?? b.quote ?? (b.code ? 'code' : undefined)])).toEqual([
+      ['paragraph', 'The new port opened to shipping this morning, after four years of building, the authority said.', undefined],
+      ['figure', 'The new quay', undefined],
+      ['figure', 'The quay at dawn, with the first ship', undefined],
+      ['heading', 'What comes next', 2],
+      ['bullet', 'A second berth', 1],
+      ['bullet', 'Rail to the quay here', 1],
+      ['paragraph', 'We are open for business.', 1],
+      ['paragraph', 'berths = 2\ncranes = 6', 'code'],
+      ['paragraph', 'Prices start at 5 * 2 = 10 [sic] & rise with # of containers.', undefined],
+    ]);
+    expect(blocks[0]?.marks?.map((m) => [m.kind, m.href])).toEqual([['emphasis', undefined], ['link', 'https://port.example/news']]);
+    expect(blocks[5]?.marks).toBeUndefined();
+  });
+});
+
 describe('toBlocks invariants', () => {
   const withCrlf = seeds.map((s) => ({ name: `${s.name} (CRLF)`, text: s.text.replace(/\n/g, '\r\n') }));
 
-  it('keeps text equal to its spans joined by spaces, spans trimmed and ordered, in every seed', () => {
+  it('keeps text equal to its spans joined by their separators, spans trimmed and ordered, in every seed', () => {
     for (const { text } of [...seeds, ...withCrlf]) expectWellFormed(text, toBlocks(text));
   });
 
@@ -268,8 +498,9 @@ describe('toBlocks invariants', () => {
   });
 
   it('merges a highlight that spans a line break into one clean range', () => {
+    // A blank line inside a sentence joins it only in a PDF extraction.
     const text = 'One wrapped \n\n line\tof text.';
-    const [block] = toBlocks(text);
+    const [block] = toBlocks(text, 'pdf');
     if (!block) throw new Error('no block');
     expect(block.text).toBe('One wrapped line of text.');
     expect(originalToClean(block, text.indexOf('wrapped'), text.indexOf('line') + 4)).toEqual([[4, 16]]);

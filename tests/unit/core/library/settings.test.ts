@@ -9,7 +9,7 @@ import { openTestDossier, tempDir } from '../../helpers';
 describe('app settings', () => {
   it('start as "follow the system" with comfortable reading typography', async () => {
     const { api } = await openTestDossier();
-    expect(await api.getSettings()).toEqual({ theme: 'system', reader: { font: 'serif', fontSize: 18, measure: 'medium', lineHeight: 1.65 }, sidebar: true, mentions: true });
+    expect(await api.getSettings()).toEqual({ theme: 'system', reader: { font: 'serif', fontSize: 18, measure: 'medium', lineHeight: 1.65 }, sidebar: true, mentions: true, highlightColor: 'yellow' });
   });
 
   it('keep a changed theme and reader setting across restarts, without touching the others', async () => {
@@ -17,8 +17,9 @@ describe('app settings', () => {
     const first = await openTestDossier(dir);
     await first.api.updateSettings({ theme: 'dark' });
     await first.api.updateSettings({ sidebar: false });
+    await first.api.updateSettings({ highlightColor: 'purple' });
     const saved = await first.api.updateSettings({ reader: { fontSize: 21 } });
-    expect(saved).toEqual({ theme: 'dark', reader: { ...DEFAULT_SETTINGS.reader, fontSize: 21 }, sidebar: false, mentions: true });
+    expect(saved).toEqual({ theme: 'dark', reader: { ...DEFAULT_SETTINGS.reader, fontSize: 21 }, sidebar: false, mentions: true, highlightColor: 'purple' });
 
     const again = await openTestDossier(dir);
     expect(await again.api.getSettings()).toEqual(saved);
@@ -51,9 +52,9 @@ describe('app settings', () => {
 
   it('keep the valid values of a hand-edited file and reset only the broken ones', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'settings.json'), JSON.stringify({ schema: 1, theme: 'purple', reader: { font: 'sans', fontSize: 'big', lineHeight: 1.85 }, sidebar: 'no' }));
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ schema: 1, theme: 'purple', reader: { font: 'sans', fontSize: 'big', lineHeight: 1.85 }, sidebar: 'no', highlightColor: 'orange' }));
     const { api } = await openTestDossier(dir);
-    expect(await api.getSettings()).toEqual({ theme: 'system', reader: { font: 'sans', fontSize: 18, measure: 'medium', lineHeight: 1.85 }, sidebar: true, mentions: true });
+    expect(await api.getSettings()).toEqual({ theme: 'system', reader: { font: 'sans', fontSize: 18, measure: 'medium', lineHeight: 1.85 }, sidebar: true, mentions: true, highlightColor: 'yellow' });
   });
 
   it('start from the defaults when the file is damaged, keeping the damaged file aside', async () => {

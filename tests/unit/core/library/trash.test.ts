@@ -2,7 +2,8 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiImpl } from '../../../../main/common/contract';
-import { importFile, openTestDossier, SEED_DIR, seedId, sendFile } from '../../helpers';
+import { openTestDossier, SEED_DIR, seedId } from '../../helpers';
+import { importFile, sendFile, utf8 } from '../io/import/files';
 
 /*
  * Deleting documents moves them to the Trash: they leave the library,
@@ -14,7 +15,6 @@ import { importFile, openTestDossier, SEED_DIR, seedId, sendFile } from '../../h
 
 const DAY = 24 * 3600 * 1000;
 const START = new Date('2026-03-01T10:00:00.000Z');
-const utf8 = (text: string) => new TextEncoder().encode(text);
 
 afterEach(() => {
   vi.useRealTimers();
@@ -30,6 +30,8 @@ const exists = (path: string) =>
 async function seen(api: ApiImpl, id: string, entityId: string) {
   return {
     record: (await api.listDocuments()).find((d) => d.id === id) ?? null,
+    inTable: (await api.listDocumentPage({ sort: 'title', descending: false, from: 0, to: 100 })).rows.some((r) => r.id === id),
+    inTableIds: (await api.listDocumentIds({ sort: 'date', descending: true, from: 0, to: 100 })).includes(id),
     inSearch: (await api.search({ q: 'IoT partnerships' })).groups.some((g) => g.docId === id),
     noteInSearch: (await api.search({ q: 'sensor-laden is:note' })).groups.some((g) => g.docId === id),
     mentioned: (await api.getEntity(entityId)).documents.some((d) => d.docId === id),
@@ -57,12 +59,14 @@ describe('deleting documents', () => {
   it('takes one out of the library, search, mentions, tags and the Notes view at once; restoring it brings everything back exactly', async () => {
     const { dossier, api, id, telecom, note, gone } = await withWork();
     const before = await seen(api, id, telecom);
-    expect(before).toMatchObject({ inSearch: true, noteInSearch: true, mentioned: true, tagged: true, noted: 1, documentTags: ['operators/china'] });
+    expect(before).toMatchObject({ inTable: true, inTableIds: true, inSearch: true, noteInSearch: true, mentioned: true, tagged: true, noted: 1, documentTags: ['operators/china'] });
 
     expect(await api.countNotes([id])).toBe(1);
     expect(await api.deleteDocuments([id])).toEqual({ ids: [id], annotations: 1 });
     expect(await seen(api, id, telecom)).toEqual({
       record: null,
+      inTable: false,
+      inTableIds: false,
       inSearch: false,
       noteInSearch: false,
       mentioned: false,
@@ -72,7 +76,7 @@ describe('deleting documents', () => {
       tagCounts: [],
       documentTags: [],
     });
-    await expect(api.getDocument(id)).rejects.toMatchObject({ code: 'not_found', message: '“Why China Telecom is building IoT partnerships” is in the Trash: restore it from the Trash to read it.' });
+    await expect(api.openDocument(id)).rejects.toMatchObject({ code: 'not_found', message: '“Why China Telecom is building IoT partnerships” is in the Trash: restore it from the Trash to read it.' });
     await expect(api.listAnnotations({ docId: id })).rejects.toMatchObject({ code: 'not_found' });
     await expect(api.updateAnnotation(note.id, { note: 'changed in the Trash' })).rejects.toMatchObject({ code: 'not_found' });
     // Waiting in the Trash: the text, the notes and the tags are still on disk.
@@ -236,7 +240,7 @@ describe('restoring a backup', () => {
     const note = await api.createAnnotation({ docId: id, start: 0, end: 20, note: 'kept in the backup' });
     const backup = await api.createBackup();
     await api.deleteDocuments([id]);
-    const sent = await sendFile(api, 'backup.json', utf8(backup.content), 'restore');
+    const sent = await sendFile(api, 'backup.json', utf8(backup.content), { purpose: 'restore' });
     if ('refused' in sent) throw new Error(sent.refused);
     await api.restoreBackup(sent.uploadId);
     expect((await api.listDocuments()).map((d) => d.id)).toContain(id);

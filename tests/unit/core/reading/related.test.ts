@@ -1,17 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import type { Dossier } from '../../../../main/core/service';
-import { openTestDossier, seedId } from '../../helpers';
+import { allBlocks, openTestDossier, seedId } from '../../helpers';
 
 /** The index of the first block of a document whose text starts with `opening`. */
 async function blockStarting(dossier: Dossier, docId: string, opening: string): Promise<number> {
-  const doc = await dossier.api.getDocument(docId);
-  const block = doc.blocks.find((b) => b.text.startsWith(opening));
+  const block = (await allBlocks(dossier.api, docId)).find((b) => b.text.startsWith(opening));
   if (!block) throw new Error(`no block starting "${opening}"`);
   return block.index;
 }
 
 async function textOf(dossier: Dossier, docId: string, block: number): Promise<string> {
-  return (await dossier.api.getDocument(docId)).blocks[block]?.text ?? '';
+  return (await allBlocks(dossier.api, docId))[block]?.text ?? '';
 }
 
 describe('related passages', () => {
@@ -64,22 +63,22 @@ describe('related passages', () => {
   test('without entities, passages relate by the meaningful words they share, never by stop words, and headings are left out', async () => {
     const dossier = await openTestDossier();
     const [iot, grid] = [await seedId(dossier, '003'), await seedId(dossier, '002')];
-    const doc = await dossier.api.getDocument(iot);
+    const blocks = await allBlocks(dossier.api, iot);
     const iotParagraph = await blockStarting(dossier, iot, 'In the coming three years');
 
     const related = await dossier.api.relatedPassages(iot, iotParagraph, grid, 20);
-    const gridDoc = await dossier.api.getDocument(grid);
+    const gridBlocks = await allBlocks(dossier.api, grid);
 
     expect(related.length).toBeGreaterThan(0);
     for (const passage of related) {
-      expect(gridDoc.blocks[passage.block]?.kind).not.toBe('heading');
+      expect(gridBlocks[passage.block]?.kind).not.toBe('heading');
       expect(passage.sharedTerms).not.toContain('the');
       expect(passage.sharedTerms).not.toContain('and');
     }
     // The document's own headings are never offered as related to itself either.
     const self = await dossier.api.relatedPassages(iot, iotParagraph, iot, 20);
     expect(self.map((p) => p.block)).not.toContain(iotParagraph);
-    expect(self.every((p) => doc.blocks[p.block]?.kind !== 'heading')).toBe(true);
+    expect(self.every((p) => blocks[p.block]?.kind !== 'heading')).toBe(true);
   });
 
   test('a block that is not in the document is refused in plain words', async () => {

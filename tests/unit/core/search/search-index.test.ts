@@ -8,6 +8,8 @@ import { Annotations } from '../../../../main/core/annotations/annotations';
 import type { CoreEmitter } from '../../../../main/core/events';
 import { Documents } from '../../../../main/core/library/documents';
 import { SearchIndex, type IndexSource, type SearchIndexOptions } from '../../../../main/core/search/search-index';
+import { parseQuery } from '../../../../main/core/search/query';
+import { scopeOf } from '../../../../main/core/search/scope';
 import { INDEX_FILE } from '../../../../main/core/search/service';
 import { Store } from '../../../../main/core/store/store';
 import { openTestDossier, seedId, tempDir } from '../../helpers';
@@ -26,7 +28,13 @@ async function openIndex(dataDir: string, documents: Documents, options: Partial
   return index;
 }
 
-const answers = (index: SearchIndex) => Promise.all(QUERIES.map(async (q) => ({ ...(await index.search(q, 20)), tookMs: 0 })));
+/** The index's answer to a query typed in the box (its filters resolved as search/scope.ts does, without tags or entities). */
+function ask(index: SearchIndex, q: string) {
+  const parsed = parseQuery(q);
+  return index.search(parsed, 20, scopeOf(parsed.filters));
+}
+
+const answers = (index: SearchIndex) => Promise.all(QUERIES.map((q) => ask(index, q)));
 
 describe('the saved search index', () => {
   it('is loaded at start-up and answers exactly as a fresh build does', async () => {
@@ -63,8 +71,8 @@ describe('the saved search index', () => {
     const id = await seedId(await openTestDossier(dataDir), '002');
     await documents.replaceText(id, 'State Grid and China Telecom signed a lighthouse agreement.');
     const index = await openIndex(dataDir, documents);
-    expect((await index.search('lighthouse', 20)).groups.map((g) => g.docId)).toEqual([id]);
-    expect((await index.search('Yang Jinbai', 20)).groups.map((g) => g.docId)).not.toContain(id);
+    expect((await ask(index, 'lighthouse')).groups.map((g) => g.docId)).toEqual([id]);
+    expect((await ask(index, 'Yang Jinbai')).groups.map((g) => g.docId)).not.toContain(id);
   });
 });
 
@@ -77,18 +85,18 @@ describe('keeping the index in step', () => {
     const index = await openIndex(dataDir, documents, { notes: annotations, events });
     const { doc } = await documents.add({ text: 'Harbour pilots\n\nPilots guide ships into the harbour.', source: 'pilots.txt', origin: 'import' });
     void index.setDocument(doc.id);
-    expect((await index.search('pilots', 20)).groups[0]?.docId).toBe(doc.id);
+    expect((await ask(index, 'pilots')).groups[0]?.docId).toBe(doc.id);
 
     await documents.replaceText(doc.id, 'Harbour pilots\n\nTugboats push ships into the harbour.');
     void index.setDocument(doc.id);
-    expect((await index.search('tugboats', 20)).groups.map((g) => g.docId)).toEqual([doc.id]);
+    expect((await ask(index, 'tugboats')).groups.map((g) => g.docId)).toEqual([doc.id]);
 
     const note = await annotations.create({ docId: doc.id, start: 20, end: 28, note: 'Ask about the night shifts', tags: ['ports'] });
-    const noteHit = (await index.search('night shifts', 20)).groups[0]?.hits[0];
+    const noteHit = (await ask(index, 'night shifts')).groups[0]?.hits[0];
     expect(noteHit).toMatchObject({ kind: 'note', noteId: note.id, blockIndex: 1 });
 
     void index.removeDocument(doc.id);
-    expect((await index.search('tugboats', 20)).groups).toEqual([]);
+    expect((await ask(index, 'tugboats')).groups).toEqual([]);
     expect((await index.status()).loadedFrom).toBe('saved');
   });
 });
@@ -106,7 +114,51 @@ describe('the search worker', () => {
       await inWorker.close();
     }
   });
+
+  it('is started again when it stops, three times at most, on the saved index and the library as it is then', async () => {
+    const { dataDir, documents } = await seededLibrary();
+    const index = await openIndex(dataDir, documents, { worker: await crashingWorker() });
+    const stopped = 'Search is not available right now: the search worker stopped (exit code 3)';
+    try {
+      const before = await answers(index);
+      for (let crash = 1; crash <= 3; crash++) {
+        const { doc } = await documents.add({ text: `Lighthouse log ${crash}\n\nThe keeper counted ${crash} gulls.`, source: `log-${crash}.txt`, origin: 'import' });
+        await writeFile(join(dataDir, CRASHES_LEFT), '1');
+        await expect(ask(index, 'Unicom')).rejects.toThrow(stopped);
+        await index.settled();
+        expect((await answers(index)).map((a) => a.groups.map((g) => g.docId))).toEqual(before.map((a) => a.groups.map((g) => g.docId)));
+        expect((await ask(index, 'keeper')).groups.map((g) => g.docId)).toContain(doc.id);
+      }
+      await writeFile(join(dataDir, CRASHES_LEFT), '1');
+      await expect(ask(index, 'Unicom')).rejects.toThrow(stopped);
+      await expect(ask(index, 'Unicom')).rejects.toThrow(stopped);
+    } finally {
+      await index.close();
+    }
+  });
 });
+
+/** A file in the data folder: how many more searches stop the crashing worker. */
+const CRASHES_LEFT = 'crashes-left';
+
+/** The search worker, stopping (exit code 3) on a search while the data folder's CRASHES_LEFT says so. */
+async function crashingWorker(): Promise<URL> {
+  const out = await tempDir();
+  const contents = `
+    import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+    import { join } from 'node:path';
+    import { parentPort, workerData } from 'node:worker_threads';
+    import './main/core/search/worker.ts';
+    const file = join(workerData.dataDir, ${JSON.stringify(CRASHES_LEFT)});
+    parentPort.on('message', (message) => {
+      const left = existsSync(file) ? Number(readFileSync(file, 'utf8')) : 0;
+      if (message?.path?.[0] !== 'search' || left <= 0) return;
+      writeFileSync(file, String(left - 1));
+      process.exit(3);
+    });`;
+  await build({ stdin: { contents, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile: join(out, 'crashing-worker.js'), logLevel: 'warning' });
+  return pathToFileURL(join(out, 'crashing-worker.js'));
+}
 
 /** A copy of a data folder's library and texts, without its search index. */
 async function copyWithoutIndex(dataDir: string): Promise<string> {

@@ -24,7 +24,7 @@
  *   read-only:   opens the folder on a disk where nothing can be written, reports and exits
  */
 import { writeSync } from 'node:fs';
-import type { Annotation, DocumentView, Entity, EntityChange, ImportOutcome, Status } from '../../../../main/common/contract';
+import type { Annotation, DocumentOpening, Entity, EntityChange, ImportOutcome, Status } from '../../../../main/common/contract';
 import { createDispatcher } from '../../../../main/core/dispatch';
 import { openDossier } from '../../../../main/core/service';
 import { lockDataDir } from '../../../../main/node/lock';
@@ -62,7 +62,7 @@ const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(Math.rand
 let seq = 0;
 
 /** A short passage inside a random block: never empty, never only whitespace. */
-function randomRange(doc: DocumentView): { start: number; end: number } {
+function randomRange(doc: DocumentOpening): { start: number; end: number } {
   const block = pick(doc.blocks);
   if (!block) throw new Error(`document ${doc.id} has no blocks`);
   const start = block.start + Math.floor(Math.random() * Math.max(1, block.end - block.start - 10));
@@ -70,13 +70,13 @@ function randomRange(doc: DocumentView): { start: number; end: number } {
 }
 
 async function notes(padding: string): Promise<never> {
-  const docs = await Promise.all((await call<Array<{ id: string }>>('listDocuments', [])).slice(0, 2).map((d) => call<DocumentView>('getDocument', [d.id])));
+  const docs = await Promise.all((await call<Array<{ id: string }>>('listDocuments', [])).slice(0, 2).map((d) => call<DocumentOpening>('openDocument', [d.id])));
   const mine: string[] = [];
   for (;;) {
     const n = ++seq;
     const note = `note ${n}${padding}`;
     const target = pick(mine);
-    const doc = docs[n % docs.length] as DocumentView;
+    const doc = docs[n % docs.length] as DocumentOpening;
     const saved =
       target !== undefined && Math.random() < 0.3
         ? await call<Annotation>('updateAnnotation', [target, { note }])
@@ -127,7 +127,7 @@ if (mode === 'read-only') {
   const status = await call<Status>('getStatus', []);
   const [doc] = status.documents > 0 ? await call<Array<{ id: string }>>('listDocuments', []) : [];
   const save = await dispatch('createAnnotation', [{ docId: doc?.id, start: 0, end: 5, note: 'at 0 bytes free' }]);
-  const read = doc ? await dispatch('getDocument', [doc.id]) : { ok: false };
+  const read = doc ? await dispatch('openDocument', [doc.id]) : { ok: false };
   say(`status ${JSON.stringify({ notices: status.notices, documents: status.documents, read: read.ok, save })}`);
   process.exit(0);
 }

@@ -145,7 +145,7 @@ async function reopen(dataDir: string) {
   const entities: Entity[] = await api.listEntities();
   const tags = await api.listDocumentTags();
   // Every document listed can be opened: no record points at a text that is not there.
-  const texts = new Map(await Promise.all(documents.map(async (d) => [d.id, (await api.getDocument(d.id)) && (await readFile(join(dataDir, 'texts', `${d.id}.txt`), 'utf8'))] as const)));
+  const texts = new Map(await Promise.all(documents.map(async (d) => [d.id, (await api.openDocument(d.id)) && (await readFile(join(dataDir, 'texts', `${d.id}.txt`), 'utf8'))] as const)));
   await dossier.store.settled();
   return { notices: notices.map((n) => n.message), annotations, documents, entities, tags, texts };
 }

@@ -216,7 +216,7 @@ describe('data folders written by every version the project has shipped', () => 
     expect(status.notices).toEqual([]);
     const docs = await dossier.api.listDocuments();
     expect(docs.map((d) => d.id)).toEqual(before.documents.map((d) => d.id));
-    for (const doc of docs) expect((await dossier.api.getDocument(doc.id)).blocks.length).toBeGreaterThan(0);
+    for (const doc of docs) expect((await dossier.api.openDocument(doc.id)).blockCount).toBeGreaterThan(0);
   });
 });
 
@@ -341,7 +341,7 @@ describe('names that are not ids', () => {
     if (where === 'library.json') expect(notice?.message).toMatch(/^library\.json was moved aside because it does not hold what Dossier keeps there \(.*at documents\.\d+\.id\)/);
     else expect(notice?.message).toMatch(/^library\.journal-99 was moved aside because some of its lines are damaged; Dossier read the others/);
     expect((await dossier.api.listDocuments()).map((d) => d.title)).not.toContain('Escape');
-    await expect(dossier.api.getDocument(escape)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(dossier.api.openDocument(escape)).rejects.toMatchObject({ code: 'not_found' });
     expect(await readdir(join(outside, 't'))).toEqual(['escape.txt']);
   });
 

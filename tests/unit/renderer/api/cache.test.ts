@@ -12,11 +12,11 @@ describe('a change makes out of date what is made from the data it changed', () 
   it('marks exactly the queries that read that data', async () => {
     await load(['listTags'], ['tags']);
     await load(['listEntities'], ['entities', 'documents']);
-    await load(['getDocument', 'a'], ['text:a']);
+    await load(['openDocument', 'a'], ['text:a']);
     changed(['tags']);
     expect(stale(['listTags'])).toBe(true);
     expect(stale(['listEntities'])).toBe(false);
-    expect(stale(['getDocument', 'a'])).toBe(false);
+    expect(stale(['openDocument', 'a'])).toBe(false);
   });
 
   it('leaves alone what the change already filled with what its call returned', async () => {
@@ -28,12 +28,12 @@ describe('a change makes out of date what is made from the data it changed', () 
   });
 
   it('reaches one document’s views only when that document changed', async () => {
-    await load(['getDocument', 'a'], ['text:a']);
-    await load(['getDocument', 'b'], ['text:b']);
+    await load(['openDocument', 'a'], ['text:a']);
+    await load(['openDocument', 'b'], ['text:b']);
     await load(['listDocuments'], ['documents']);
     changed(['documents', 'text:b']);
-    expect(stale(['getDocument', 'a'])).toBe(false);
-    expect(stale(['getDocument', 'b'])).toBe(true);
+    expect(stale(['openDocument', 'a'])).toBe(false);
+    expect(stale(['openDocument', 'b'])).toBe(true);
     expect(stale(['listDocuments'])).toBe(true);
   });
 });

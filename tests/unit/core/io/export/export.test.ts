@@ -1,7 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiImpl } from '../../../../../main/common/contract';
 import { safeFileName, uniqueNames } from '../../../../../main/core/io/export/files';
-import { openTestDossier, seedId } from '../../../helpers';
+import { allBlocks, openTestDossier, seedId } from '../../../helpers';
 
 /**
  * The terms the W3C Web Annotation JSON-LD context (http://www.w3.org/ns/anno.jsonld)
@@ -68,7 +70,7 @@ function parseCsv(csv: string): string[][] {
 
 /** Annotates the first occurrence of `quote` in a document's reading blocks, at its offsets in the original text. */
 async function annotate(api: ApiImpl, docId: string, quote: string, extra: { note?: string; tags?: string[] } = {}) {
-  const { blocks } = await api.getDocument(docId);
+  const blocks = await allBlocks(api, docId);
   for (const block of blocks) {
     const at = block.text.indexOf(quote);
     if (at < 0) continue;
@@ -90,13 +92,13 @@ describe('exporting notes', () => {
     const dossier = await openTestDossier();
     const { api } = dossier;
     const id = await seedId(dossier, '002');
-    const { blocks } = await api.getDocument(id);
+    const blocks = await allBlocks(api, id);
     const later = await annotate(api, id, blocks.at(-1)?.text.slice(0, 20) ?? '', { note: 'Closing', tags: ['energy/grid'] });
     const earlier = await annotate(api, id, blocks[1]?.text.slice(0, 20) ?? '', { note: 'Opening' });
     const result = await api.exportNotes({ kind: 'document', id }, 'markdown');
     expect(result.files).toHaveLength(1);
     const [file] = result.files;
-    expect(file?.name).toBe(safeFileName((await api.getDocument(id)).title, 'md'));
+    expect(file?.name).toBe(safeFileName((await api.openDocument(id)).title, 'md'));
     expect(file?.mime).toBe('text/markdown');
     expect(result.annotations).toBe(2);
     const first = file?.content.indexOf(`annotation=${earlier.id}`) ?? -1;
@@ -119,8 +121,8 @@ describe('exporting notes', () => {
     const library = await api.exportNotes({ kind: 'library' }, 'markdown');
     expect(library.name).toMatch(/^Dossier notes \d{4}-\d{2}-\d{2}$/);
     expect(library.files.map((f) => f.name).sort()).toEqual([
-      safeFileName((await api.getDocument(a)).title, 'md'),
-      safeFileName((await api.getDocument(b)).title, 'md'),
+      safeFileName((await api.openDocument(a)).title, 'md'),
+      safeFileName((await api.openDocument(b)).title, 'md'),
     ].sort());
     expect(library.annotations).toBe(3);
   });
@@ -188,6 +190,32 @@ describe('exporting notes', () => {
       'Document ID': id,
     });
     expect(record['Link']).toMatch(new RegExp(`^dossier://open/${id}\\?start=\\d+&end=\\d+&annotation=`));
+  });
+
+  it('exports the text an annotation covers now, after its document changed, in every format', async () => {
+    const dossier = await openTestDossier();
+    const id = await seedId(dossier, '002');
+    const noted = await annotate(dossier.api, id, 'Sun Zhengyun, chief information Engineer', { note: 'Who presided' });
+    // A better extraction of the same report: another line wrap and curly quotes move and reword the passage a little.
+    const path = join(dossier.dataDir, 'texts', `${id}.txt`);
+    const revised = `A foreword of the new edition.\n\n${(await readFile(path, 'utf8')).replace('Sun Zhengyun, chief information Engineer', 'Sun Zhengyun, chief\ninformation engineer')}`;
+    await writeFile(path, revised);
+    const { api } = await openTestDossier(dossier.dataDir);
+    const now = 'Sun Zhengyun, chief\ninformation engineer';
+    const start = revised.indexOf(now);
+    expect((await api.getAnnotation(noted.id)).anchor).toEqual({ status: 'anchored', start, end: start + now.length });
+
+    const markdown = (await api.exportNotes({ kind: 'document', id }, 'markdown')).files[0]?.content ?? '';
+    expect(markdown).toContain('> Sun Zhengyun, chief\n> information engineer\n');
+    expect(markdown).not.toContain('Engineer');
+    const collection = JSON.parse((await api.exportNotes({ kind: 'library' }, 'jsonld')).files[0]?.content ?? '{}');
+    const [item] = collection.first.items as WebAnnotation[];
+    expect(item?.target.selector).toEqual([
+      { type: 'TextQuoteSelector', exact: now, prefix: revised.slice(start - 32, start), suffix: revised.slice(start + now.length, start + now.length + 32) },
+      { type: 'TextPositionSelector', start, end: start + now.length },
+    ]);
+    const [header, row] = parseCsv((await api.exportNotes({ kind: 'library' }, 'csv')).files[0]?.content.slice(1) ?? '');
+    expect(row?.[header?.indexOf('Quote') ?? -1]).toBe(now);
   });
 
   it('names files safely for every file system', () => {

@@ -12,7 +12,7 @@ import type { DocumentNotes, NoteEntry } from '../../../../../main/core/io/expor
 interface ReadBack {
   front: Record<string, unknown>;
   title: string;
-  sections: Array<{ heading: string; quote: string; note: string; meta: string; link: string }>;
+  sections: Array<{ heading: string; quote: string; note: string; noteNodes: RootContent[]; meta: string; link: string }>;
 }
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -24,28 +24,88 @@ function textOf(node: RootContent): string {
   return '';
 }
 
-/** Parses an exported file with remark (CommonMark) and YAML, section by section. */
+/** Parses an exported file with remark (CommonMark) and YAML, section by section: heading, quote, the note's blocks, the meta line. */
 function readBack(markdown: string): ReadBack {
   const tree = parser.parse(markdown) as Root;
   const [yaml, h1, ...rest] = tree.children;
   if (yaml?.type !== 'yaml' || h1?.type !== 'heading') throw new Error('expected front matter and a title');
   const sections: ReadBack['sections'] = [];
-  let current: ReadBack['sections'][number] | null = null;
+  let current: { heading: string; quote: string; blocks: RootContent[] } | null = null;
+  const close = () => {
+    if (!current) return;
+    const meta = current.blocks.at(-1);
+    const noteNodes = current.blocks.slice(0, -1);
+    const link = meta?.type === 'paragraph' ? (meta as Paragraph).children.find((c) => c.type === 'link') : undefined;
+    sections.push({
+      heading: current.heading,
+      quote: current.quote,
+      noteNodes,
+      note: noteNodes.map(textOf).join('\n\n'),
+      meta: meta ? textOf(meta) : '',
+      link: link?.type === 'link' ? link.url : '',
+    });
+  };
   for (const node of rest) {
     if (node.type === 'heading' && (node as Heading).depth === 2) {
-      current = { heading: textOf(node), quote: '', note: '', meta: '', link: '' };
-      sections.push(current);
-    } else if (current && node.type === 'blockquote') {
+      close();
+      current = { heading: textOf(node), quote: '', blocks: [] };
+    } else if (current && node.type === 'blockquote' && current.blocks.length === 0 && current.quote === '') {
       current.quote = (node as Blockquote).children.map(textOf).join('\n\n');
-    } else if (current && node.type === 'paragraph') {
-      // The last paragraph of a section is its meta line; the ones before it are the note.
-      if (current.meta) current.note = current.note ? `${current.note}\n\n${current.meta}` : current.meta;
-      current.meta = textOf(node);
-      const link = (node as Paragraph).children.find((c) => c.type === 'link');
-      current.link = link && link.type === 'link' ? link.url : '';
-    }
+    } else current?.blocks.push(node);
   }
+  close();
   return { front: parseYaml(yaml.value) as Record<string, unknown>, title: textOf(h1), sections };
+}
+
+/** Elements the app draws a note with (NoteText): anything else is shown as its text, or not at all. */
+const DRAWN: Record<string, string> = { paragraph: 'p', strong: 'strong', emphasis: 'em', delete: 'del', list: 'ul', listItem: 'li', link: 'a', linkReference: 'a' };
+
+/**
+ * Markdown as the app draws a note: light elements, raw HTML as its text,
+ * soft line breaks as line breaks, white space as a browser shows it.
+ * Written as markup, to compare two readings.
+ */
+const drawn = (nodes: RootContent[]): string => markup(nodes, true).replace(/[ \t]+/g, ' ').replace(/ ?(<\/?(?:p|li|ul|ol|br)>) ?/g, '$1');
+
+function markup(nodes: RootContent[], block: boolean): string {
+  return nodes
+    .map((node): string => {
+      const text = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n/g, '<br>');
+      switch (node.type) {
+        case 'text':
+          return text(node.value);
+        case 'html':
+          // A block of raw HTML reads as paragraphs of its text (NoteText), inline HTML as text.
+          if (!block) return text(node.value);
+          return node.value.split(/\n[ \t]*\n/).filter((part) => part.trim() !== '').map((part) => `<p>${text(part.trim())}</p>`).join('');
+        case 'inlineCode':
+        case 'code':
+          // Code is drawn inline, so its white space runs together.
+          return `<code>${text(node.value.replace(/\s+/g, ' ').trim())}</code>`;
+        case 'break':
+          return '<br>';
+        case 'definition':
+          return '';
+        case 'list':
+          return `<${node.ordered ? 'ol' : 'ul'}>${markup(node.children, true)}</${node.ordered ? 'ol' : 'ul'}>`;
+        case 'link':
+          return `<a href="${node.url}">${markup(node.children, false)}</a>`;
+        default: {
+          const tag = DRAWN[node.type];
+          if (!tag || !('children' in node)) throw new Error(`a note does not draw ${node.type}`);
+          return `<${tag}>${markup(node.children as RootContent[], node.type === 'listItem')}</${tag}>`;
+        }
+      }
+    })
+    .join('');
+}
+
+/** What the app shows of a note: its Markdown read as NoteText reads it. */
+const inTheApp = (note: string): RootContent[] => (unified().use(remarkParse).parse(note) as Root).children;
+
+/** Whether a note holds what the app does not draw as Markdown but the export writes as typed (`# x`, `> x`, a rule, an image). */
+function holdsLiteralBlocks(nodes: readonly RootContent[]): boolean {
+  return nodes.some((n) => ['heading', 'blockquote', 'thematicBreak', 'image', 'imageReference'].includes(n.type) || ('children' in n && holdsLiteralBlocks(n.children as RootContent[])));
 }
 
 const entry = (over: Partial<NoteEntry>): NoteEntry => ({
@@ -89,7 +149,7 @@ describe('Markdown export', () => {
       dossier: 'dossier://open/doc-1',
     });
     expect(back.title).toBe('China Unicom: "Global Partners" #2024 — a review');
-    expect(back.sections).toEqual([
+    expect(back.sections.map(({ noteNodes: _nodes, ...section }) => section)).toEqual([
       {
         heading: '1. First passage',
         quote: 'First passage',
@@ -107,7 +167,7 @@ describe('Markdown export', () => {
     ]);
   });
 
-  it('keeps quotes and notes full of Markdown syntax exactly', () => {
+  it('keeps quotes full of Markdown syntax exactly', () => {
     const tricky = [
       '*not emphasis* and _not either_ and **nor this**',
       '# not a heading',
@@ -131,29 +191,82 @@ describe('Markdown export', () => {
       '',
       'after two blank lines',
     ].join('\n');
-    const markdown = documentMarkdown(doc([entry({ quote: tricky, note: tricky })]), EXPORTED_AT);
+    const markdown = documentMarkdown(doc([entry({ quote: tricky, note: 'A note' })]), EXPORTED_AT);
     const [section] = readBack(markdown).sections;
     expect(section?.quote).toBe(tricky);
-    expect(section?.note).toBe(tricky);
+    expect(section?.note).toBe('A note');
   });
 
-  it('round-trips any text, title and tags through a real Markdown and YAML parser', () => {
+  it('keeps a note’s own Markdown: bold, italics, lists, links, line breaks and paragraphs', () => {
+    const note = '**Key speaker.** He frames it as a *national* strategy:\n\n- One Belt One Road\n- Digital Silk Road\n\nSee [Ericsson DCP](https://www.ericsson.com/dcp),\nthen _compare_ `5G-A` and 2 * 3.';
+    const markdown = documentMarkdown(doc([entry({ note })]), EXPORTED_AT);
+    expect(markdown).toContain('**Key speaker.** He frames it as a *national* strategy:\n\n- One Belt One Road\n- Digital Silk Road\n\nSee [Ericsson DCP](https://www.ericsson.com/dcp),\nthen _compare_ `5G-A` and 2 \\* 3.');
+    const [section] = readBack(markdown).sections;
+    expect(drawn(section?.noteNodes ?? [])).toBe(drawn(inTheApp(note)));
+    expect(drawn(section?.noteNodes ?? [])).toBe(
+      '<p><strong>Key speaker.</strong> He frames it as a <em>national</em> strategy:</p><ul><li><p>One Belt One Road</p></li><li><p>Digital Silk Road</p></li></ul>' +
+        '<p>See <a href="https://www.ericsson.com/dcp">Ericsson DCP</a>,<br>then <em>compare</em> <code>5G-A</code> and 2 * 3.</p>',
+    );
+  });
+
+  it('writes what the app shows as text as text: lines starting with # or >, rules, images, raw HTML, Obsidian’s syntax', () => {
+    const note = [
+      '# not a heading',
+      '> not a quote',
+      '',
+      'Setext?',
+      '---',
+      '',
+      '![no image](x.png) <img src=x onerror="alert(1)"> <b>*kept*</b>',
+      '#obsidian-tag ==highlight== %%comment%% $math$ [[wikilink]] ~~strike~~ | a | b |',
+      '',
+      '<div>',
+      '# still text',
+      '</div>',
+      '',
+      '> <b>quoted',
+      '> HTML</b>',
+    ].join('\n');
+    const [section] = readBack(documentMarkdown(doc([entry({ note })]), EXPORTED_AT)).sections;
+    expect(drawn(section?.noteNodes ?? [])).toBe(
+      '<p># not a heading</p><p>> not a quote</p><p>Setext?<br>---</p>' +
+        '<p>![no image](x.png) &lt;img src=x onerror="alert(1)"> &lt;b><em>kept</em>&lt;/b><br>#obsidian-tag ==highlight== %%comment%% $math$ [[wikilink]] ~~strike~~ | a | b |</p>' +
+        '<p>&lt;div><br># still text<br>&lt;/div></p><p>> &lt;b>quoted<br>> HTML&lt;/b></p>',
+    );
+  });
+
+  it('closes a code block a note leaves open, so that the next note is not swallowed', () => {
+    const markdown = documentMarkdown(doc([entry({ id: 'n1', note: 'See:\n```js\nrun()' }), entry({ id: 'n2', quote: 'Next' })]), EXPORTED_AT);
+    const back = readBack(markdown);
+    expect(back.sections.map((s) => s.quote)).toEqual(['A quoted passage.', 'Next']);
+    expect(drawn(back.sections[0]?.noteNodes ?? [])).toBe('<p>See:</p><code>run()</code>');
+  });
+
+  it('round-trips any quote, title and tags, and draws any note as the app does, through a real Markdown and YAML parser', () => {
     const alphabet = fc.constantFrom(...'ab 1.\n\t*_#>[]()!|`~=%$^&;-+<>\\"\':{}é—“'.split(''), 'ab', '1. ', '- ', '&amp;', '\r\n');
+    const noteAlphabet = fc.constantFrom(
+      ...'ab \n*_#[]()!|`~=%$^&-+<>\\:'.split(''),
+      'word', '**', '__', '\n\n', '](http://x.y/a_b)', '- ', '1. ', '  ', '    ', '<b>', '</b>', '<div>', '<!--', '&amp;', '#tag', '==', '%%', '~~', '[[', '```', '<http://a.b/#c>', '---', '> ', '# ',
+    );
     const text = fc.array(alphabet, { minLength: 1, maxLength: 40 }).map((parts) => parts.join(''));
+    const noteText = fc.array(noteAlphabet, { maxLength: 30 }).map((parts) => parts.join(''));
     const tag = fc.stringMatching(/^[a-z0-9._-]{1,8}(\/[a-z0-9._-]{1,8})?$/);
     fc.assert(
-      fc.property(text.filter((t) => t.trim() !== ''), text, text, fc.array(tag, { maxLength: 3 }), (quote, note, title, tags) => {
+      fc.property(text.filter((t) => t.trim() !== ''), noteText, text, fc.array(tag, { maxLength: 3 }), (quote, note, title, tags) => {
         const unique = [...new Set(tags)];
-        const markdown = documentMarkdown(doc([entry({ quote, note, tags: unique })], title), EXPORTED_AT);
+        const markdown = documentMarkdown(doc([entry({ quote, note, tags: unique }), entry({ id: 'next', quote: 'Next' })], title), EXPORTED_AT);
         const back = readBack(markdown);
         expect(back.front['title']).toBe(title);
         expect(back.front['tags']).toEqual([...new Set([...unique, 'telecom'])].sort());
-        expect(back.sections).toHaveLength(1);
+        expect(back.sections).toHaveLength(2);
         expect(back.sections[0]?.quote).toBe(quote);
-        expect(back.sections[0]?.note).toBe(note);
         expect(back.sections[0]?.meta.split(' · ')[0]).toBe(unique.length > 0 ? unique.map((t) => `#${obsidianTag(t)}`).join(' ') : 'Colour: yellow');
+        expect(back.sections[1]?.quote).toBe('Next');
+        const written = back.sections[0]?.noteNodes ?? [];
+        expect(holdsLiteralBlocks(written)).toBe(false);
+        if (!holdsLiteralBlocks(inTheApp(note))) expect(drawn(written)).toBe(drawn(inTheApp(note)));
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineBuilder, type SearchEngine } from '../../../../../main/core/search/engine/engine';
-import { parseQuery } from '../../../../../main/core/search/query';
+import { EVERYWHERE, parseQuery } from '../../../../../main/core/search/query';
+import { scopeOf } from '../../../../../main/core/search/scope';
 
 interface Doc {
   id: string;
@@ -18,7 +19,10 @@ function build(docs: Doc[]): SearchEngine {
   return builder.finish();
 }
 
-const search = (engine: SearchEngine, q: string, limit = 20) => engine.search(parseQuery(q), limit);
+function search(engine: SearchEngine, q: string, limit = 20) {
+  const parsed = parseQuery(q);
+  return engine.search(parsed, limit, scopeOf(parsed.filters));
+}
 const ids = (engine: SearchEngine, q: string) => search(engine, q).groups.map((g) => g.docId);
 
 const LIBRARY: Doc[] = [
@@ -113,7 +117,7 @@ describe('updates without a rebuild', () => {
 
   it('searches only the documents of a scope', () => {
     const engine = build(LIBRARY);
-    expect(engine.search(parseQuery('cargo'), 20, ['spelling', 'pieces']).groups.map((g) => g.docId)).toEqual(['spelling']);
+    expect(engine.search(parseQuery('cargo'), 20, { ...EVERYWHERE, docIds: ['spelling', 'pieces'] }).groups.map((g) => g.docId)).toEqual(['spelling']);
   });
 
   it('answers the same after merging its changes into a new segment', () => {
@@ -128,5 +132,73 @@ describe('updates without a rebuild', () => {
     engine.compact();
     expect(queries.map(shown)).toEqual(before);
     expect(engine.stats()).toMatchObject({ documents: 4, deadEntries: 0, deltaEntries: 0 });
+  });
+});
+
+describe('a query too broad to score in full', () => {
+  // 60 passages hold "harbour"; the six that say it three times in a few words weigh most.
+  const crowd: Doc[] = Array.from({ length: 60 }, (_, i) => ({
+    id: `d${i}`,
+    title: `Log ${i}`,
+    passages: [i % 10 === 0 ? 'Harbour, harbour, harbour.' : `The harbour was quiet on day ${i}, with ships moored along the quay and cargo stacked high.`],
+  }));
+  const dense = crowd.filter((_, i) => i % 10 === 0).map((d) => d.id);
+
+  it('scores only the best passages of each term, best first, and says the answer is approximate', () => {
+    const narrow = new EngineBuilder({ budgets: { candidates: 10 } });
+    for (const d of crowd) narrow.add(input(d), passages(d));
+    const answer = search(narrow.finish(), 'harbour', 6);
+    expect(answer.approximate).toBe(true);
+    expect(answer.groups.map((g) => g.docId).sort()).toEqual([...dense].sort());
+  });
+
+  it('gives the same best documents as a full scoring', () => {
+    const answer = search(build(crowd), 'harbour', 6);
+    expect(answer.approximate).toBe(false);
+    expect(answer.groups.map((g) => g.docId).sort()).toEqual([...dense].sort());
+  });
+});
+
+describe('a phrase present once', () => {
+  /** `count` numbered paragraphs, each with "report" and "1000" apart; at `target`, the only "Report 1000." */
+  function archive(count: number, target: number): { doc: Doc; text: (block: number) => string } {
+    const paragraph = (i: number) =>
+      i === target
+        ? `Paragraph ${i}. Report 1000. The survey of the harbour and of its shipping lanes runs to many pages of tables.`
+        : `Paragraph ${i}. The report on the harbour and on its shipping lanes runs to 1000 pages of tables.`;
+    return { doc: { id: 'archive', title: 'The long archive', passages: Array.from({ length: count }, (_, i) => paragraph(i)) }, text: paragraph };
+  }
+
+  function buildWith(doc: Doc, options: ConstructorParameters<typeof EngineBuilder>[0] = {}): SearchEngine {
+    const builder = new EngineBuilder(options);
+    builder.add(input(doc), passages(doc));
+    return builder.finish();
+  }
+
+  function expectFound(engine: SearchEngine, target: number, text: string): void {
+    const hit = search(engine, '"Report 1000."').groups[0]?.hits[0];
+    expect(hit?.blockIndex).toBe(target);
+    expect(hit?.ranges.map(([from, to]) => text.slice(from, to))).toEqual(['Report 1000']);
+    const found = engine.findInDocument('archive', parseQuery('"Report 1000."'));
+    expect(found.map((m) => [m.block, text.slice(m.from, m.to)])).toEqual([[target, 'Report 1000']]);
+  }
+
+  it('is found, with its block and where it is in it, however common its words (small budgets)', () => {
+    const { doc, text } = archive(3000, 2900);
+    expectFound(buildWith(doc, { budgets: { candidates: 50, documentMatches: 20 } }), 2900, text(2900));
+  });
+
+  it('is found at the end of a 40 MB document', () => {
+    const { doc, text } = archive(400_000, 399_000);
+    expect(doc.passages.reduce((sum, p) => sum + p.length + 2, 0)).toBeGreaterThan(40e6);
+    expectFound(buildWith(doc), 399_000, text(399_000));
+  });
+});
+
+describe('hits', () => {
+  it('carry where they matched in their block, for the reader to mark', () => {
+    const hit = search(build(LIBRARY), 'cargo volumes').groups[0]?.hits[0];
+    expect(hit?.blockIndex).toBe(1);
+    expect(hit?.ranges.map(([from, to]) => 'Cargo volumes rose.'.slice(from, to))).toEqual(['Cargo', 'volumes']);
   });
 });
