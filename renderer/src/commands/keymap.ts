@@ -36,6 +36,7 @@ export const KEYMAP: Readonly<Record<string, readonly Shortcut[]>> = {
   'reader.focus-text': ['F6'],
   'edit.undo': ['Mod+Z'],
   'library.select-all': ['Mod+A'],
+  'library.clear-selection': ['Escape'],
   'library.delete-selected': [{ mac: 'Mod+Backspace', other: 'Delete' }],
 };
 

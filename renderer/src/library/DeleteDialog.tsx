@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { DocumentSummary } from '../../../main/common/contract';
 import { queries } from '../api/queries';
+import { plural } from '../app/plural';
 import { Dialog } from '../commands/Dialog';
 import { deleteDocuments, purgeDocuments, which } from './actions';
 import './documents.css';
@@ -17,7 +18,7 @@ interface Props {
   onDone?: () => void;
 }
 
-const notes = (n: number): string => (n === 1 ? '1 note' : `${n} notes`);
+const notes = (n: number): string => plural(n, 'note');
 
 /** What goes with the documents, in words: "Its 3 notes go with it." */
 function whatGoes(mode: Props['mode'], one: boolean, count: number | undefined): string {

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { DocumentSummary } from '../../../main/common/contract';
 import {
   cleanSourceLabel,
@@ -43,25 +43,27 @@ function readForm(doc: DocumentSummary, form: Form): { details: DocumentDetails;
 export function EditDocumentDialog({ doc, onClose }: { doc: DocumentSummary; onClose: () => void }) {
   const id = useId();
   const [form, setForm] = useState<Form>({ title: doc.title, date: dateParts(doc.date), sourceLabel: doc.sourceLabel ?? '' });
-  const [tried, setTried] = useState(false);
+  // Save pressed so far: each press with a problem takes the focus to the first field it is about, once its message shows.
+  const [tries, setTries] = useState(0);
+  const tried = tries > 0;
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const fields = useRef<HTMLFormElement>(null);
   const { details, problems } = readForm(doc, form);
   const shown: DetailProblems = tried ? problems : {};
   const fallbackSource = sourceOf({ ...doc, sourceLabel: undefined });
+  useEffect(() => {
+    if (tries > 0) fields.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [tries]);
 
   const set = (patch: Partial<Form>) => setForm((current) => ({ ...current, ...patch }));
   const setDate = (patch: Partial<DateParts>) => setForm((current) => ({ ...current, date: { ...current.date, ...patch } }));
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setTried(true);
+    setTries((n) => n + 1);
     setFailure(null);
-    if (Object.keys(problems).length > 0) {
-      fields.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
+    if (Object.keys(problems).length > 0) return;
     if (Object.keys(details).length === 0) {
       onClose();
       return;
@@ -80,6 +82,7 @@ export function EditDocumentDialog({ doc, onClose }: { doc: DocumentSummary; onC
   const problem = (field: keyof DetailProblems) =>
     shown[field] && (
       <p id={`${id}-${field}-problem`} className="field-problem">
+        <span aria-hidden="true">⚠ </span>
         {shown[field]}
       </p>
     );

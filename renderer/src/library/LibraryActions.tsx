@@ -126,7 +126,7 @@ export function useLibraryActions(table: LibraryTable): LibraryActions {
   };
 }
 
-/** What a row of the table answers to: clicks with Shift, Ctrl or Cmd select; a right-click, the context-menu key or Shift+F10 opens its menu. */
+/** What a row of the table answers to: clicks select (with Shift, Ctrl or Cmd, more than one); a right-click, the context-menu key or Shift+F10 opens its menu. */
 export function rowProps(actions: LibraryActions, doc: DocumentSummary, index: number): HTMLAttributes<HTMLTableRowElement> {
   const { selection } = actions;
   const menuButton = (row: HTMLElement) => row.querySelector<HTMLElement>('.row-menu');
@@ -142,10 +142,7 @@ export function rowProps(actions: LibraryActions, doc: DocumentSummary, index: n
       actions.openMenu(doc, { x: event.clientX, y: event.clientY }, menuButton(event.currentTarget));
     },
     onKeyDown: (event) => {
-      if (event.key === 'Escape' && selection.ids.length > 0) {
-        void selection.change({ kind: 'none' });
-        event.preventDefault();
-      } else if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+      if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
         event.preventDefault();
         const button = menuButton(event.currentTarget);
         actions.openMenu(doc, button ? { under: button } : { x: 0, y: 0 }, button);

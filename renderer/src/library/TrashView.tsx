@@ -5,6 +5,7 @@ import type { TrashedDocument } from '../../../main/common/contract';
 import { sourceOf } from '../../../main/common/document-details';
 import { queries } from '../api/queries';
 import { formatDate } from '../app/format';
+import { plural } from '../app/plural';
 import { useCommands } from '../commands/registry';
 import { restoreDocuments } from './actions';
 import { DeleteDialog } from './DeleteDialog';
@@ -18,7 +19,7 @@ const day = (iso: string): string => formatDate(iso.slice(0, 10));
 /** The day a document leaves the Trash at the earliest (a session's own deletions wait until Dossier starts again). */
 const leaves = (iso: string): string => day(new Date(Date.parse(iso) + KEPT_DAYS * 24 * 3600 * 1000).toISOString());
 
-const notes = (n: number): string => (n === 0 ? '—' : n === 1 ? '1 note' : `${n} notes`);
+const notes = (n: number): string => (n === 0 ? '—' : plural(n, 'note'));
 
 /**
  * The Trash: documents deleted in the last 30 days, each with what comes
@@ -74,7 +75,7 @@ export function TrashView() {
       <div className="view-header">
         <h1 id="trash-title">Trash</h1>
         <p className="view-meta">
-          {docs.length === 1 ? '1 document' : `${docs.length} documents`}, each kept {KEPT_DAYS} days after it was deleted
+          {plural(docs.length, 'document')}, each kept {KEPT_DAYS} days after it was deleted
         </p>
         <div className="trash-tools">
           <button type="button" className="doc-button" onClick={() => void restore(docs)}>
@@ -96,13 +97,19 @@ export function TrashView() {
       <table className="library-table trash-table">
         <thead>
           <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Deleted</th>
-            <th scope="col">Notes</th>
+            <th scope="col" className="col-title">
+              Title
+            </th>
+            <th scope="col" className="col-date">
+              Deleted
+            </th>
+            <th scope="col" className="col-notes">
+              Notes
+            </th>
             <th scope="col" className="col-source">
               Source
             </th>
-            <th scope="col">
+            <th scope="col" className="col-actions">
               <span className="visually-hidden">Actions</span>
             </th>
           </tr>
@@ -120,7 +127,7 @@ export function TrashView() {
               <td className="col-date" title={`Kept until ${leaves(doc.deletedAt)} at least`}>
                 {day(doc.deletedAt)}
               </td>
-              <td className="col-date">{notes(doc.annotations)}</td>
+              <td className="col-notes">{notes(doc.annotations)}</td>
               <td className="col-source" title={sourceOf(doc)}>
                 {sourceOf(doc)}
               </td>

@@ -1,5 +1,6 @@
 import type { DeletedDocuments, DocumentSummary, TrashRestore } from '../../../main/common/contract';
 import type { DocumentDetails } from '../../../main/common/document-details';
+import { plural } from '../app/plural';
 import { pushUndo } from '../app/undo';
 import * as changes from './changes';
 import { askRestoreChoice } from './restoreChoice';
@@ -15,7 +16,7 @@ type Named = Pick<DocumentSummary, 'id' | 'title'>;
 const quoted = (title: string): string => `“${title}”`;
 
 /** "“Minutes”" for one document, "3 documents" for more. */
-export const which = (docs: readonly Named[]): string => (docs.length === 1 ? quoted((docs[0] as Named).title) : `${docs.length} documents`);
+export const which = (docs: readonly Named[]): string => (docs.length === 1 ? quoted((docs[0] as Named).title) : plural(docs.length, 'document'));
 
 export async function editDocument(doc: DocumentSummary, details: DocumentDetails): Promise<DocumentSummary> {
   const saved = await changes.editDocument(doc.id, details);
