@@ -100,6 +100,7 @@ export function DocumentMenu({ label, items, place, returnTo, onClose }: Props) 
         </button>
       ))}
     </div>,
-    document.body,
+    // Inside the main landmark, as everything a screen reader reaches is; out of the view's own layout, which contains fixed boxes.
+    document.querySelector('main') ?? document.body,
   );
 }
