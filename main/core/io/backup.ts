@@ -106,18 +106,23 @@ export async function createBackup(ctx: CoreContext): Promise<ExportedFile> {
   return { name: `Dossier backup ${backup.createdAt.slice(0, 10)}.json`, mime: 'application/json', content: JSON.stringify(backup) };
 }
 
+/** What a backup's lists hold, in words: where a problem is, for the person. */
+const ITEMS = { documents: 'document', annotations: 'note', entityTypes: 'entity type', entities: 'entity' } as const;
+
 /** Reads a backup file's bytes, or says in plain words why it is not one. */
 export function readBackup(bytes: Uint8Array): BackupFile {
   let data: unknown;
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch (error) {
-    throw new DossierError('invalid_argument', `This file is not a Dossier backup (${(error as Error).message}). Choose a file made with “Back up library”.`);
+  } catch {
+    throw new DossierError('invalid_argument', 'This file is not a Dossier backup: it is not the JSON text a backup is. Choose a file made with “Back up”.');
   }
   const parsed = BackupFile.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
+    const [field, index] = issue?.path ?? [];
+    const item = typeof field === 'string' && Object.hasOwn(ITEMS, field) ? ITEMS[field as keyof typeof ITEMS] : undefined;
+    const where = item && typeof index === 'number' ? ` (${item} ${index + 1} of the backup)` : '';
     const message = issue?.message ?? 'the file is damaged';
     throw new DossierError('invalid_argument', `${message.charAt(0).toUpperCase()}${message.slice(1)}${where}. Nothing was changed.`);
   }

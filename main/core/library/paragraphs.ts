@@ -17,6 +17,7 @@
  */
 
 import type { Block, BlockKind, DocumentFormat, Span } from '../../common/contract';
+import { firstIndexAfter } from '../../common/sorted';
 import { assemble, SpanWriter, type Draft } from './block-drafts';
 import { HEAD_BEFORE_HYPHEN, keepsHyphen, vocabularyOf, WORD_AT_START } from './hyphens';
 import { markdownDrafts } from './markdown-blocks';
@@ -365,4 +366,17 @@ export function cleanOffset(block: Block, original: number): number {
     clean += end - start + (block.separators?.[i] ?? ' ').length;
   }
   return block.text.length;
+}
+
+/**
+ * The original range [start, end) as the reader shows it: each block's clean
+ * text of it (no markup, soft wraps joined, split words mended), a line each.
+ */
+export function readingText(blocks: readonly Block[], start: number, end: number): string {
+  const lines: string[] = [];
+  for (let i = firstIndexAfter(blocks, start, { key: (b) => b.end }); i < blocks.length && (blocks[i] as Block).start < end; i++) {
+    const block = blocks[i] as Block;
+    lines.push(block.text.slice(cleanOffset(block, Math.max(start, block.start)), cleanOffset(block, Math.min(end, block.end))));
+  }
+  return lines.join('\n');
 }

@@ -234,4 +234,4 @@ function InlineEditor({ annotation, title, onClose }: { annotation: Annotation; 
   );
 }
 
-const count = (n: number): string => plural(n, 'annotation');
+const count = (n: number): string => plural(n, 'note');

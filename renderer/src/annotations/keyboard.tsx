@@ -20,6 +20,8 @@ import {
   type Unit,
 } from '../reader/caret';
 import type { BlockDecorations } from '../reader/decorations';
+import { blockOf } from '../reader/loaded';
+import { cleanToOriginal } from '../reader/spans';
 import type { Goal } from '../reader/scroller';
 import { colorName } from './model';
 import type { ReaderAnnotationsState } from './ReaderAnnotations';
@@ -58,7 +60,11 @@ const BARS_HEIGHT = 100;
 
 /** A highlight or an entity mention the keyboard can step to. */
 interface Mark {
-  range: [Caret, Caret];
+  /** Where it is in the original text: marks are ordered by it, loaded or not. */
+  start: number;
+  end: number;
+  /** Where it is in the blocks loaded; null while its blocks are not. */
+  range: [Caret, Caret] | null;
   label: string;
   open: () => void;
 }
@@ -81,10 +87,12 @@ interface Options {
   annotations: ReaderAnnotationsState;
   /** Scrolls the reader to a block that is not drawn (VirtualBlocks draws those near the view). */
   bringIntoView: (goal: Goal) => void;
+  /** Scrolls the reader to the block holding an original offset, loading it (a highlight far from the view). */
+  reach: (offset: number) => void;
 }
 
 /** The keyboard's selection in one reader pane. */
-export function useReadingCursor({ doc, article, layers, annotations, bringIntoView }: Options): ReadingCursor {
+export function useReadingCursor({ doc, article, layers, annotations, bringIntoView, reach }: Options): ReadingCursor {
   const { blocks, blockCount } = doc;
   const hintId = useId();
   const [range, setRange] = useState<CaretRange | null>(null);
@@ -140,27 +148,43 @@ export function useReadingCursor({ doc, article, layers, annotations, bringIntoV
     [blocks, blockCount, show, startingPoint],
   );
 
+  const showMark = useCallback(
+    (mark: Mark, range: [Caret, Caret]) => show({ anchor: range[0], focus: range[1] }, `${mark.label}: ${spokenText(textBetween(blocks, range))}. Enter opens it.`),
+    [blocks, show],
+  );
+  // A mark stepped to while its blocks were not loaded: selected once they are.
+  const pending = useRef<{ start: number; end: number } | null>(null);
+  useEffect(() => {
+    const wanted = pending.current;
+    const mark = wanted && marks.find((m) => m.start === wanted.start && m.end === wanted.end && m.range);
+    if (!mark?.range) return;
+    pending.current = null;
+    showMark(mark, mark.range);
+  }, [marks, showMark]);
+
   const step = useCallback(
     (direction: 1 | -1) => {
-      const from = startingPoint();
-      const at = ends(from);
-      const position = (r: [Caret, Caret]) => compareCarets(r[0], at[0]) || compareCarets(r[1], at[1]);
-      const mark = direction === 1 ? marks.find((m) => position(m.range) > 0) : marks.findLast((m) => position(m.range) < 0);
+      const [start, end] = ends(startingPoint()).map((caret) => originalAt(blocks, caret));
+      const position = (m: Mark) => m.start - (start as number) || m.end - (end as number);
+      const mark = direction === 1 ? marks.find((m) => position(m) > 0) : marks.findLast((m) => position(m) < 0);
       article.current?.focus({ preventScroll: true });
       if (!mark) {
         setSpoken(direction === 1 ? 'No more highlights or mentions after this' : 'No highlights or mentions before this');
         return;
       }
-      show({ anchor: mark.range[0], focus: mark.range[1] }, `${mark.label}: ${spokenText(textBetween(blocks, mark.range))}. Enter opens it.`);
+      if (mark.range) return showMark(mark, mark.range);
+      pending.current = { start: mark.start, end: mark.end };
+      reach(mark.start);
     },
-    [article, blocks, marks, show, startingPoint],
+    [article, blocks, marks, reach, showMark, startingPoint],
   );
 
   const openSelected = useCallback((): boolean => {
     const from = startingPoint();
     const [start, end] = ends(from);
-    const within = (m: Mark) => compareCarets(m.range[0], end) < 0 && compareCarets(m.range[1], start) > 0;
-    const mark = marks.find((m) => compareCarets(m.range[0], start) === 0 && compareCarets(m.range[1], end) === 0) ?? marks.find(within);
+    const shown = marks.flatMap((m) => (m.range ? [{ mark: m, range: m.range }] : []));
+    const within = ({ range }: (typeof shown)[number]) => compareCarets(range[0], end) < 0 && compareCarets(range[1], start) > 0;
+    const mark = (shown.find(({ range }) => compareCarets(range[0], start) === 0 && compareCarets(range[1], end) === 0) ?? shown.find(within))?.mark;
     mark?.open();
     return mark !== undefined;
   }, [marks, startingPoint]);
@@ -305,24 +329,37 @@ function focusNextText(): void {
   texts[(at + 1) % texts.length]?.focus();
 }
 
-/** The highlights and the entity mentions of the text, in reading order. */
+/** A caret's place in the original text (its block's start when the block is not loaded). */
+function originalAt(blocks: readonly Block[], caret: Caret): number {
+  const block = blockOf(blocks, caret.block);
+  return block ? cleanToOriginal(block, caret.offset, 'start') : 0;
+}
+
+/**
+ * The highlights and the entity mentions of the text, in reading order: every
+ * highlight of the document, and the mentions in the blocks loaded.
+ */
 function useMarks(blocks: readonly Block[], layers: BlockDecorations, annotations: ReaderAnnotationsState, navigate: (to: string) => void): Mark[] {
   const { list, setEditing } = annotations;
   return useMemo(() => {
     const marks: Mark[] = [];
     for (const annotation of list.data ?? []) {
-      if (annotation.anchor.status !== 'anchored') continue;
-      const range = caretsOf(blocks, annotation.anchor.start, annotation.anchor.end);
-      if (range) marks.push({ range, label: highlightLabel(annotation), open: () => setEditing({ ids: [annotation.id], index: 0, focus: 'note' }) });
+      const { anchor } = annotation;
+      if (anchor.status !== 'anchored') continue;
+      const { start, end } = anchor;
+      marks.push({ start, end, range: caretsOf(blocks, start, end), label: highlightLabel(annotation), open: () => setEditing({ ids: [annotation.id], index: 0, focus: 'note' }) });
     }
-    for (const [block, decorations] of layers) {
+    for (const [index, decorations] of layers) {
+      const block = blockOf(blocks, index);
+      if (!block) continue;
       for (const d of decorations) {
         const entity = d.data?.['entity'];
         if (!entity) continue;
-        marks.push({ range: [{ block, offset: d.from }, { block, offset: d.to }], label: d.label ?? 'Mention', open: () => void navigate(`/entity/${entity}`) });
+        const range: [Caret, Caret] = [{ block: index, offset: d.from }, { block: index, offset: d.to }];
+        marks.push({ start: cleanToOriginal(block, d.from, 'start'), end: cleanToOriginal(block, d.to), range, label: d.label ?? 'Mention', open: () => void navigate(`/entity/${entity}`) });
       }
     }
-    return marks.sort((a, b) => compareCarets(a.range[0], b.range[0]) || compareCarets(a.range[1], b.range[1]));
+    return marks.sort((a, b) => a.start - b.start || a.end - b.end);
   }, [blocks, layers, list.data, setEditing, navigate]);
 }
 

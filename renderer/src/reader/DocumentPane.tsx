@@ -164,7 +164,7 @@ function Pane({ doc, paneId = '', query = '', target = null, active = true, onPa
   const mentions = useReaderMentions(reading);
   const searchLayer = find.layer;
   const layers = useMemo(() => mergeDecorations(searchLayer, annotations.layer, mentions.layer), [searchLayer, annotations.layer, mentions.layer]);
-  const cursor = useReadingCursor({ doc: reading, article, layers, annotations, bringIntoView: go });
+  const cursor = useReadingCursor({ doc: reading, article, layers, annotations, bringIntoView: go, reach: showOffset });
 
   useCommands(() => (active ? [{ id: 'reader.find', title: 'Find in the document', group: 'Edit', shortcuts: ['Mod+F'], run: find.show }] : []), [active, find.show]);
   useParagraphPick(article, onParagraph);
@@ -227,7 +227,7 @@ function Pane({ doc, paneId = '', query = '', target = null, active = true, onPa
         >
           <header className="doc-header">
             <h1 id={`${prefix}doc-title`}>{doc.title}</h1>
-            <p className="doc-meta">{[formatDate(doc.date), formatLength(doc.words), sourceOf(doc)].join(' · ')}</p>
+            <p className="doc-meta">{[doc.byline, formatDate(doc.date), formatLength(doc.words), sourceOf(doc)].filter(Boolean).join(' · ')}</p>
             <DocumentTags docId={doc.id} />
             <div className="doc-actions">
               <ExportButton />

@@ -11,7 +11,7 @@ export function FilterChips() {
   const byId = new Map(entities.data?.map((e) => [e.id, e]));
   return (
     <div className="filter-chips" role="group" aria-label="Current filter">
-      <span className="filter-label">Showing what carries</span>
+      <span className="filter-label">Filtered by</span>
       <ul className="ent-chips">
         {filter.entities.map((id) => {
           const entity = byId.get(id);

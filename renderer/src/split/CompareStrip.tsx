@@ -32,7 +32,7 @@ export function CompareStrip({ left, right, focused, onFocus }: Props) {
   const group = (label: string, list: ComparedEntity[], count: (e: ComparedEntity) => string) => (
     <div className="compare-group" role="group" aria-label={label}>
       <span className="compare-label">
-        {label} <span className="compare-count">{list.length}</span>
+        {label} {list.length > 0 && <span className="compare-count">{list.length}</span>}
       </span>
       {list.length === 0 && <span className="compare-none">none</span>}
       {list.map((e) => (

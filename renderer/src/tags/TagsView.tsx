@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { TagInfo } from '../../../main/common/contract';
 import { queries } from '../api/queries';
+import { plural } from '../app/plural';
 import { deleteTag, renameTag } from './actions';
 import { describeCount, tagTree, type TagNode } from './tree';
 import './tags.css';
@@ -15,7 +16,7 @@ export function TagsView() {
     <section className="tags-view" aria-labelledby="tags-title">
       <div className="view-header">
         <h1 id="tags-title">Tags</h1>
-        <p className="view-meta">{tags.isSuccess ? `${all.filter((t) => t.used).length} in use` : ''}</p>
+        <p className="view-meta">{tags.isSuccess ? `${plural(all.filter((t) => t.used).length, 'tag')} in use` : ''}</p>
       </div>
       <p className="ent-intro">
         Tags label documents and notes; a <code>/</code> makes levels (<code>operators/china</code> sits under <code>operators</code>). Renaming a tag onto one that exists merges the two.

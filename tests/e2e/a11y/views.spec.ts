@@ -46,6 +46,7 @@ for (const theme of THEMES) {
       await openApp(page, web);
       await useTheme(page, theme);
       await page.getByRole('link', { name: IOT }).click();
+      await expect(page.getByRole('heading', { level: 1, name: IOT })).toBeVisible();
       await page.keyboard.press('Control+Shift+P');
       // Everything listed, more than fits: the palette scrolls.
       await expect(page.getByRole('dialog', { name: 'Command palette' }).getByRole('option').nth(20)).toBeAttached();

@@ -111,7 +111,7 @@ test('with the keyboard alone: open a document, select a passage, highlight it w
 test('find in the document finds a phrase as typed, its bar leaves the notes uncovered, and Esc leaves the match selected for H', async ({ page, web }) => {
   await openApp(page, web);
   await page.goto(`${web.origin}/#/doc/${await seedDocument(page, '004')}`);
-  await expect(page.locator('.reader-text [data-block]').first()).toBeVisible();
+  await expect(page.locator('.reader-text [data-block="1"]')).toBeVisible();
   await page.keyboard.press('Control+f');
   const find = page.getByRole('searchbox', { name: 'Find in this document' });
   const status = page.getByRole('search', { name: 'Find in this document' }).getByRole('status');
@@ -221,8 +221,12 @@ test('with the keyboard alone, E tags the selection as an entity; [ and ] reach 
   await expect(dialog).toBeHidden();
   await expect(page.locator('.reader-text .entity-mention', { hasText: 'Yang Jinbai' }).first()).toBeVisible();
 
-  // From the name just tagged, ] goes on to its next mention, then there is none; [ comes back.
+  // The dialog took the selection away, so ] starts where it was: on the name just tagged (as after a
+  // highlight's editor closes); ] again goes on to its next mention, then there is none; [ comes back.
   await expect(text(page)).toBeFocused();
+  await page.keyboard.press(']');
+  await expect(spoken(page)).toContainText('Person: Yang Jinbai: Yang Jinbai. Enter opens it.');
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('[data-block]')?.getAttribute('data-block'))).toBe('0');
   await page.keyboard.press(']');
   await expect(spoken(page)).toContainText('Person: Yang Jinbai: Yang Jinbai. Enter opens it.');
   await expect.poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('[data-block]')?.getAttribute('data-block'))).toBe('1');

@@ -98,7 +98,7 @@ test('the Notes view filters with the library search: typos forgiven, phrases ke
   await expect(page.getByText('No annotation matches “"network public"” with these filters.')).toBeVisible();
   await filter.fill('network');
   await expect(cards(page)).toHaveCount(2);
-  await expect(page.locator('.notes-view .view-meta')).toHaveText('2 annotations');
+  await expect(page.locator('.notes-view .view-meta')).toHaveText('2 notes');
   await filter.fill('');
   await expect(cards(page)).toHaveCount(2);
 

@@ -101,7 +101,7 @@ test('the Notes view keeps the library’s filter, and narrows by entity', async
   await expect(page).toHaveURL(new RegExp(`entity=${chen.id}`));
   await expect(page.getByText('The chairman speaks')).toBeVisible();
   await expect(page.getByText('The plan')).toHaveCount(0);
-  await expect(page.locator('.view-meta')).toHaveText('1 of 2 annotations');
+  await expect(page.locator('.view-meta')).toHaveText('1 of 2 notes');
 
   // And back in the library, the same filter.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();

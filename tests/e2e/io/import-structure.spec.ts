@@ -85,3 +85,14 @@ test('a second file of the same name asks before it replaces anything, and keeps
   await page.reload();
   await expect(page.locator('.library-table tbody tr')).toHaveCount(7);
 });
+
+test('a web page keeps its byline: the reader shows who wrote it beside the date the byline gives', async ({ page, web }) => {
+  await openApp(page, web);
+  const article = '<html><head><title>Port opens | TeleNews Daily</title></head><body><article><h1>Port opens</h1><p class="byline">By Jane Doe, 3 April 2024</p><p>The new port opened to shipping this morning after four years of building, the authority said in a statement to the press.</p></article></body></html>';
+  await importFiles(page, [{ name: 'port.html', text: article }]);
+  const panel = page.getByRole('region', { name: /Import/ });
+  await expect(panel.getByRole('status')).toHaveText('1 document added.');
+  await panel.getByRole('link', { name: 'Port opens' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Port opens' })).toBeVisible();
+  await expect(page.locator('.doc-meta')).toContainText('By Jane Doe, 3 April 2024 · 3 Apr 2024');
+});

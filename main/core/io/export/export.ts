@@ -74,10 +74,11 @@ function byDocument(ctx: CoreContext, annotations: Annotation[]): Promise<Docume
 async function notesOf(ctx: CoreContext, docId: string, annotations: Annotation[]): Promise<DocumentNotes> {
   const doc = ctx.documents.list().find((d) => d.id === docId);
   // An annotation outlives a removed document; its notes still export, under a placeholder.
-  if (!doc) return { doc: { id: docId, title: 'A removed document', source: '', date: null }, notes: annotations.map(toNoteEntry), tags: [], entities: [] };
+  if (!doc) return { doc: { id: docId, title: 'A removed document', source: '', date: null }, notes: annotations.map((a) => toNoteEntry(a, null)), tags: [], entities: [] };
+  const blocks = await ctx.documents.blocks(docId);
   return {
     doc: { id: doc.id, title: doc.title, source: sourceOf(doc), date: doc.date },
-    notes: annotations.map(toNoteEntry),
+    notes: annotations.map((a) => toNoteEntry(a, blocks)),
     tags: ctx.tags.documentTags(docId),
     entities: await entityNames(ctx, docId),
   };

@@ -1,4 +1,5 @@
-import type { Annotation } from '../../../common/contract';
+import type { Annotation, Block } from '../../../common/contract';
+import { readingText } from '../../library/paragraphs';
 
 /** A document as the exports describe it. */
 export interface NotesDocument {
@@ -33,13 +34,19 @@ export interface DocumentNotes {
   entities: string[];
 }
 
-/** An annotation as export data. */
-export function toNoteEntry(annotation: Annotation): NoteEntry {
+/**
+ * An annotation as export data. Its quote is the passage as the reader shows
+ * it (`blocks`: its document's, when the document is there), not the
+ * original's markup or line breaks; a passage no longer found keeps the
+ * words it was made on.
+ */
+export function toNoteEntry(annotation: Annotation, blocks: readonly Block[] | null): NoteEntry {
   const [quote, position] = annotation.target.selector;
   const anchored = annotation.anchor.status === 'anchored' ? annotation.anchor : null;
+  const shown = anchored && blocks ? readingText(blocks, anchored.start, anchored.end) : '';
   return {
     id: annotation.id,
-    quote: quote.exact,
+    quote: shown.trim() ? shown : quote.exact,
     note: annotation.note,
     tags: annotation.tags,
     color: annotation.color,

@@ -102,11 +102,11 @@ describe('backup and restore', () => {
   it('refuses a file that is not a backup, or a damaged one, and changes nothing', async () => {
     const library = await makeLibrary();
     const before = await snapshot(library.api);
-    await expect(restore(library.api, 'not json at all')).rejects.toThrow(/^This file is not a Dossier backup/);
+    await expect(restore(library.api, 'not json at all')).rejects.toThrow('This file is not a Dossier backup: it is not the JSON text a backup is. Choose a file made with “Back up”.');
     await expect(restore(library.api, JSON.stringify({ format: 'something-else' }))).rejects.toThrow(/This file is not a Dossier backup/);
     const backup = JSON.parse((await library.api.createBackup()).content);
     backup.annotations[0].color = 'ultraviolet';
-    await expect(restore(library.api, JSON.stringify(backup))).rejects.toThrow(/at annotations\.0\.color\)\. Nothing was changed\./);
+    await expect(restore(library.api, JSON.stringify(backup))).rejects.toThrow(/note 1 of the backup\)\. Nothing was changed\./);
     backup.version = 99;
     await expect(restore(library.api, JSON.stringify(backup))).rejects.toThrow(/made by a newer version of Dossier/);
     expect(await snapshot(library.api)).toEqual(before);
@@ -131,7 +131,7 @@ describe('restoring a crafted or damaged backup', () => {
     ]) {
       const crafted = structuredClone(backup);
       tamper(crafted);
-      await expect(restore(fresh.api, JSON.stringify(crafted))).rejects.toThrow(new RegExp(`"${name}" is a name JavaScript reserves, not an id \\(at \\w+\\.0\\.id\\)\\. Nothing was changed\\.`));
+      await expect(restore(fresh.api, JSON.stringify(crafted))).rejects.toThrow(new RegExp(`"${name}" is a name JavaScript reserves, not an id \\((document|note|entity) 1 of the backup\\)\\. Nothing was changed\\.`));
     }
     expect(await snapshot(fresh.api)).toEqual(before);
   });
@@ -143,13 +143,13 @@ describe('restoring a crafted or damaged backup', () => {
     const before = await snapshot(fresh.api);
     const twice = structuredClone(backup);
     twice.annotations.push({ ...twice.annotations[0], note: 'the same id again' });
-    await expect(restore(fresh.api, JSON.stringify(twice))).rejects.toThrow(/^The id "[\w-]+" is there twice \(at annotations\.2\.id\)\. Nothing was changed\.$/);
+    await expect(restore(fresh.api, JSON.stringify(twice))).rejects.toThrow(/^The id "[\w-]+" is there twice \(note 3 of the backup\)\. Nothing was changed\.$/);
     const sameDocument = structuredClone(backup);
     sameDocument.documents.push({ ...sameDocument.documents[0], title: 'Another title' });
-    await expect(restore(fresh.api, JSON.stringify(sameDocument))).rejects.toThrow(/is there twice \(at documents\.\d+\.id\)/);
+    await expect(restore(fresh.api, JSON.stringify(sameDocument))).rejects.toThrow(/is there twice \(document \d+ of the backup\)/);
     const stray = structuredClone(backup);
     stray.annotations[0].docId = 'nowhere';
-    await expect(restore(fresh.api, JSON.stringify(stray))).rejects.toThrow('No document of the backup has the id "nowhere" (at annotations.0.docId). Nothing was changed.');
+    await expect(restore(fresh.api, JSON.stringify(stray))).rejects.toThrow('No document of the backup has the id "nowhere" (note 1 of the backup). Nothing was changed.');
     expect(await snapshot(fresh.api)).toEqual(before);
   });
 

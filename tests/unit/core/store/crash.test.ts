@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, Entity, Notice } from '../../../../main/common/contract';
 import { LOCK_FILE } from '../../../../main/node/lock';
-import { openTestDossier, SEED_DIR, tempDir } from '../../helpers';
+import { bundleChild, openTestDossier, SEED_DIR, tempDir } from '../../helpers';
 import { importedText, restoredParts } from './crash-data';
 
 /*
@@ -36,21 +35,11 @@ function random(seed: number): () => number {
 }
 
 // One self-contained file, dependencies included: a child starts in about half the time it takes to resolve them one by one.
-const bundle = resolve(`node_modules/.cache/dossier-tests/crash-child-${process.pid}.mjs`);
+let bundle = '';
 beforeAll(async () => {
-  await build({
-    entryPoints: ['tests/unit/core/store/crash-child.ts'],
-    outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-    // Some dependencies are CommonJS and call require().
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
+  bundle = await bundleChild('tests/unit/core/store/crash-child.ts');
 });
-afterAll(() => rm(bundle, { force: true }));
+afterAll(() => rm(dirname(bundle), { recursive: true, force: true }));
 
 /** What a child's API acknowledged: for notes and entities the highest sequence number per id. */
 interface Acks {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiImpl } from '../../../../../main/common/contract';
 import { safeFileName, uniqueNames } from '../../../../../main/core/io/export/files';
 import { allBlocks, openTestDossier, seedId } from '../../../helpers';
+import { importFile, utf8 } from '../import/files';
 
 /**
  * The terms the W3C Web Annotation JSON-LD context (http://www.w3.org/ns/anno.jsonld)
@@ -205,8 +206,9 @@ describe('exporting notes', () => {
     const start = revised.indexOf(now);
     expect((await api.getAnnotation(noted.id)).anchor).toEqual({ status: 'anchored', start, end: start + now.length });
 
+    // Markdown and CSV quote the passage as the reader shows it (the soft wrap is a space); JSON-LD's selector is the original's.
     const markdown = (await api.exportNotes({ kind: 'document', id }, 'markdown')).files[0]?.content ?? '';
-    expect(markdown).toContain('> Sun Zhengyun, chief\n> information engineer\n');
+    expect(markdown).toContain('> Sun Zhengyun, chief information engineer\n');
     expect(markdown).not.toContain('Engineer');
     const collection = JSON.parse((await api.exportNotes({ kind: 'library' }, 'jsonld')).files[0]?.content ?? '{}');
     const [item] = collection.first.items as WebAnnotation[];
@@ -215,7 +217,21 @@ describe('exporting notes', () => {
       { type: 'TextPositionSelector', start, end: start + now.length },
     ]);
     const [header, row] = parseCsv((await api.exportNotes({ kind: 'library' }, 'csv')).files[0]?.content.slice(1) ?? '');
-    expect(row?.[header?.indexOf('Quote') ?? -1]).toBe(now);
+    expect(row?.[header?.indexOf('Quote') ?? -1]).toBe('Sun Zhengyun, chief information engineer');
+  });
+
+  it('quotes a Markdown document’s passage as it reads, without its markup, in Markdown and CSV', async () => {
+    const dossier = await openTestDossier(undefined, { importWorker: null });
+    const text = '# Spectrum\n\nThe regulator said **5G-A pilots** will [start in May](https://example.org) across *three* provinces.\n';
+    const outcome = await importFile(dossier.api, 'spectrum.md', utf8(text));
+    const docId = outcome.document?.id as string;
+    const start = text.indexOf('**5G-A');
+    const end = text.indexOf(' provinces') + ' provinces'.length;
+    await dossier.api.createAnnotation({ docId, start, end, note: 'Pilots' });
+    const markdown = (await dossier.api.exportNotes({ kind: 'document', id: docId }, 'markdown')).files[0]?.content ?? '';
+    expect(markdown).toContain('> 5G-A pilots will start in May across three provinces\n');
+    const [header, row] = parseCsv((await dossier.api.exportNotes({ kind: 'library' }, 'csv')).files[0]?.content.slice(1) ?? '');
+    expect(row?.[header?.indexOf('Quote') ?? -1]).toBe('5G-A pilots will start in May across three provinces');
   });
 
   it('names files safely for every file system', () => {
