@@ -58,7 +58,10 @@ function useVisibleRows(body: RefObject<HTMLElement | null>, shown: boolean): [n
 function useLibraryPages(sort: Sort, from: number, to: number) {
   const filter = useFilter();
   const wanted = useMemo(() => (filter.active ? asFilter(filter) : undefined), [filter]);
-  const table = useMemo(() => ({ sort: sort.key, descending: !sort.ascending, filter: wanted }), [sort, wanted]);
+  // The same order and filter keep the same object, so that what selects from them is not made again on every render.
+  const key = JSON.stringify({ sort: sort.key, descending: !sort.ascending, filter: wanted });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` says all they hold
+  const table = useMemo(() => ({ sort: sort.key, descending: !sort.ascending, filter: wanted }), [key]);
   const query = (page: number) => queries.libraryPage({ ...table, from: page * PAGE_ROWS, to: (page + 1) * PAGE_ROWS });
   const first = useQuery(query(0));
   const pages: number[] = [];
@@ -70,7 +73,7 @@ function useLibraryPages(sort: Sort, from: number, to: number) {
     return data?.rows[index - page * PAGE_ROWS];
   };
   const idsOf = useCallback((from: number, to: number) => api.listDocumentIds({ ...table, from, to }), [table]);
-  return { first, rowAt, filtered: filter.active, idsOf, key: JSON.stringify(table) };
+  return { first, rowAt, filtered: filter.active, idsOf, key };
 }
 
 /** Every document in the library, sortable by title, date and length, a screenful of rows drawn at a time. */
