@@ -9,8 +9,9 @@ import type { AppSettings } from '../common/contract';
  * into another to tell it what changed.
  */
 export interface CoreEvents {
-  /** A document was added, or its text replaced. */
+  /** A document came into the library (added, or restored from the Trash), or its text or details (title, date, source) changed. */
   documentChanged: [docId: string];
+  /** A document left the library: to the Trash (its text, annotations and tags are kept for its return) or for good. */
   documentRemoved: [docId: string];
   /** A document's annotations changed: one added, edited, deleted or restored, or their anchors moved with a new text. */
   annotationsChanged: [docId: string];

@@ -32,6 +32,7 @@ const router = createHashRouter([
       { path: 'entities/suggestions', lazy: view(() => import('./entities/SuggestionsView'), (m) => m.SuggestionsView) },
       { path: 'entity/:id', lazy: view(() => import('./entities/EntityPage'), (m) => m.EntityPage) },
       { path: 'tags', lazy: view(() => import('./tags/TagsView'), (m) => m.TagsView) },
+      { path: 'trash', lazy: view(() => import('./library/TrashView'), (m) => m.TrashView) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -82,6 +82,8 @@ export interface DocumentSummary {
   addedAt: string;
   /** Who wrote it, as the document says (an HTML article's byline). */
   byline?: string;
+  /** The person's own words for where it came from (shown instead of `source`; see sourceOf). */
+  sourceLabel?: string;
 }
 
 /** A document as it opens: what the library knows of it, how many blocks it has, and its first screen of them. */
@@ -103,6 +105,54 @@ export interface Status {
   notices: Notice[];
 }
 
+/** A document waiting in the Trash, with what comes back with it. */
+export interface TrashedDocument extends DocumentSummary {
+  /** When it was moved to the Trash. */
+  deletedAt: string;
+  /** Its highlights and notes. */
+  annotations: number;
+  tags: string[];
+}
+
+export interface DeletedDocuments {
+  /** The documents now in the Trash, to restore on Undo. */
+  ids: string[];
+  /** Their highlights and notes, which went with them. */
+  annotations: number;
+}
+
+/** A document of the Trash whose text, or file, came into the library again since it was deleted. */
+export interface TrashConflict {
+  id: string;
+  title: string;
+  /** The documents in the library now that hold the same text or came from the same file. */
+  copies: Array<{ id: string; title: string }>;
+}
+
+/**
+ * What restoring from the Trash did. With conflicts and the choice 'ask',
+ * nothing was restored: ask the person, then call again with 'keep-both'
+ * (both stay in the library) or 'replace' (the copies go to the Trash).
+ */
+export interface TrashRestore {
+  restored: DocumentSummary[];
+  /** Copies that went to the Trash in place of restored documents. */
+  replaced: DocumentSummary[];
+  conflicts: TrashConflict[];
+}
+
+export const RestoreChoice = z.enum(['ask', 'keep-both', 'replace']);
+export type RestoreChoice = z.infer<typeof RestoreChoice>;
+
+/** Bounds against hostile input only: the rules a person meets are in document-details.ts, checked by the core. */
+const DocumentDetailsShape = z.strictObject({
+  title: z.string().max(10_000).optional(),
+  date: z.string().max(40).nullable().optional(),
+  sourceLabel: z.string().max(10_000).nullable().optional(),
+});
+
+const DocumentIds = z.array(Id).min(1, { error: 'Choose at least one document' }).max(1_000_000);
+
 const BlockIndex = z.number().int().min(0).max(1e8);
 const Offset = z.number().int().min(0).max(1e9);
 
@@ -119,4 +169,15 @@ export const documentsContract = {
   ),
   /** The index of the block that holds an offset of the original text (a passage link's, a note's). */
   blockAt: method<number>()(z.tuple([Id, Offset])),
+  /** Changes a document's title, date or source label; returns it as saved. */
+  editDocument: method<DocumentSummary>()(z.tuple([Id, DocumentDetailsShape])),
+  /** How many highlights and notes the documents have (what a deletion takes along). */
+  countNotes: method<number>()(z.tuple([DocumentIds])),
+  /** Moves documents to the Trash, all of them or none. */
+  deleteDocuments: method<DeletedDocuments>()(z.tuple([DocumentIds])),
+  /** The Trash, most recently deleted first. */
+  listTrash: method<TrashedDocument[]>()(z.tuple([])),
+  restoreDocuments: method<TrashRestore>()(z.tuple([DocumentIds, RestoreChoice])),
+  /** Deletes documents of the Trash for good (texts, notes and tags); returns how many. */
+  purgeDocuments: method<number>()(z.tuple([DocumentIds])),
 };

@@ -14,8 +14,15 @@ export const METHOD_NAMES = [
   'openDocument',
   'getBlocks',
   'blockAt',
+  'editDocument',
+  'countNotes',
+  'deleteDocuments',
+  'listTrash',
+  'restoreDocuments',
+  'purgeDocuments',
   // library
   'listDocumentPage',
+  'listDocumentIds',
   // search
   'search',
   'findInDocument',

@@ -19,6 +19,7 @@ import { DossierError } from '../../common/errors';
 import { Anchorer, describeRange, trimRange, type TextSpan } from './anchoring';
 import type { CoreEmitter } from '../events';
 import type { Documents } from '../library/documents';
+import { expired } from '../store/expiry';
 import type { FileSpec, Store, StoreFile, Versioned } from '../store/store';
 
 /*
@@ -65,7 +66,6 @@ export const StoredAnnotationShape = z.object({
 const AnnotationRecordShape = StoredAnnotationShape.extend({ deleted: z.string().max(40).optional(), deletedIn: z.string().max(100).optional() });
 
 const FOLDER = 'annotations';
-const DELETED_KEPT_MS = 30 * 24 * 3600 * 1000;
 const fileSpec = (docId: string): FileSpec<AnnotationFile> => ({
   name: `${FOLDER}/${docId}.json`,
   schema: 1,
@@ -134,9 +134,27 @@ export class Annotations {
     return annotations;
   }
 
-  /** Documents that have annotation files (deleted annotations included). */
+  /** Documents that have annotation files (deleted annotations included, documents in the Trash too). */
   annotatedDocuments(): string[] {
     return [...this.files.keys()];
+  }
+
+  /** How many live annotations a document has, in the library or in the Trash. */
+  countOf(docId: string): number {
+    return (this.files.get(docId)?.data.annotations ?? []).filter((record) => !record.deleted).length;
+  }
+
+  /** Removes a document's annotations file, deleted annotations and all: the document was deleted for good. */
+  async removeDocument(docId: string): Promise<void> {
+    const file = this.files.get(docId);
+    if (!file) return;
+    // Nothing changes them meanwhile: annotations of a document outside the library refuse every change.
+    const ids = file.data.annotations.map((record) => record.id);
+    await file.remove();
+    this.files.delete(docId);
+    this.anchors.delete(docId);
+    for (const id of ids) this.docOf.delete(id);
+    this.events.emit('annotationsChanged', docId);
   }
 
   /** A document's live notes, each where its highlight now starts: what the library search indexes. */
@@ -164,7 +182,8 @@ export class Annotations {
 
   /** Annotations matching a filter (document, tag with its sub-tags, colour), sorted. */
   async list(filter: AnnotationFilter): Promise<Annotation[]> {
-    if (filter.docId !== undefined && !this.files.has(filter.docId)) this.documents.get(filter.docId);
+    // A document that is not in the library (one in the Trash) says so rather than listing nothing.
+    if (filter.docId !== undefined && !this.documents.has(filter.docId)) this.documents.get(filter.docId);
     const found = filter.docId === undefined ? await this.allAnnotations() : await this.annotationsOf(filter.docId);
     const matching = found.filter((a) => (!filter.tag || hasTag(a.tags, filter.tag)) && (!filter.color || a.color === filter.color));
     if (filter.sort === 'newest') return matching.sort((a, b) => b.created.localeCompare(a.created));
@@ -313,7 +332,12 @@ export class Annotations {
     return this.files.get(docId)?.data.annotations.some(test) ?? false;
   }
 
+  /**
+   * A document's annotations that are not deleted, while the document is in
+   * the library: those of a document in the Trash wait, unchanged, for it.
+   */
   private live(docId: string): AnnotationRecord[] {
+    if (!this.documents.has(docId)) return [];
     return (this.files.get(docId)?.data.annotations ?? []).filter((record) => !record.deleted);
   }
 
@@ -322,9 +346,10 @@ export class Annotations {
     return (docId && this.files.get(docId)?.data.annotations.find((r) => r.id === id)) || null;
   }
 
+  /** An annotation of a document in the library, deleted or not. */
   private record(id: string): AnnotationRecord {
     const record = this.recordOrNull(id);
-    if (!record) throw notFound(id);
+    if (!record || !this.documents.has(record.docId)) throw notFound(id);
     return record;
   }
 
@@ -384,7 +409,7 @@ export class Annotations {
   private documentOrder(): string[] {
     const known = new Map(this.documents.list().map((d) => [d.id, d]));
     const key = (docId: string) => ({ date: known.get(docId)?.date ?? '', title: known.get(docId)?.title ?? docId });
-    return [...this.files.keys()].sort((a, b) => {
+    return [...this.files.keys()].filter((docId) => known.has(docId)).sort((a, b) => {
       const [x, y] = [key(a), key(b)];
       return y.date.localeCompare(x.date) || x.title.localeCompare(y.title);
     });
@@ -405,26 +430,14 @@ export class Annotations {
   /**
    * Applies a change to one document's file and saves it (see StoreFile.update:
    * nothing is ever half saved), then tells the modules that follow annotations.
-   * Annotations deleted more than a month ago leave the file with the next change.
+   * Annotations deleted more than a month ago leave the file with the next change (see store/expiry.ts).
    */
   private async commit(docId: string, change: (list: AnnotationRecord[]) => AnnotationRecord[]): Promise<void> {
     const file = await this.load(docId);
     await file.update((data) => {
-      data.annotations = change(data.annotations).filter((r) => !this.expired(r));
+      data.annotations = change(data.annotations).filter((r) => !expired(r, this.store.session));
     });
     this.events.emit('annotationsChanged', docId);
-  }
-
-  /**
-   * A deleted annotation is dropped once it was deleted more than 30 days
-   * ago by the clock AND in an earlier session. The clock alone is not
-   * trusted: set forward by a month, it would empty the Undo of this very
-   * session. A session's own deletions stay until Dossier starts again.
-   */
-  private expired(record: AnnotationRecord): boolean {
-    if (!record.deleted || record.deletedIn === this.store.session) return false;
-    const deleted = Date.parse(record.deleted);
-    return Number.isFinite(deleted) && deleted < Date.now() - DELETED_KEPT_MS;
   }
 }
 

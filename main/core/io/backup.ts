@@ -44,6 +44,7 @@ const BackupDocument = z.object({
   source: Text(1000),
   origin: z.enum(['seed', 'import']),
   addedAt: Timestamp,
+  sourceLabel: Text(1000).optional(),
   /** How the text is written (Markdown, HTML as Markdown, a PDF extraction); plain text when absent. */
   format: z.enum(['text', 'markdown', 'html', 'pdf']).optional(),
   byline: Text(300).optional(),
@@ -131,6 +132,8 @@ export function readBackup(bytes: Uint8Array): BackupFile {
 /** Everything a restore will do, worked out before anything changes. */
 interface Plan {
   documents: Array<{ record: Omit<DocumentRecord, 'hash' | 'length' | 'words'>; text: string }>;
+  /** Documents of the backup that wait in the Trash: they come back from it, as they were deleted. */
+  fromTrash: DocumentRecord[];
   adoption: Adoption;
   types: Array<{ id: string; name: string; color: string }>;
   entities: NewEntity[];
@@ -172,10 +175,10 @@ export async function restoreBackup(ctx: CoreContext, backup: BackupFile): Promi
 }
 
 async function planRestore(ctx: CoreContext, backup: BackupFile): Promise<Plan> {
-  const { documents, docIds } = planDocuments(ctx, backup);
+  const { documents, fromTrash, docIds } = planDocuments(ctx, backup);
   const annotations = backup.annotations.map((a) => ({ ...a, docId: docIds.get(a.docId) ?? a.docId }));
   const { types, entities, problems } = await planEntities(ctx, backup);
-  return { documents, adoption: ctx.annotations.planAdoption(annotations), types, entities, tags: planTags(ctx, backup, docIds), settings: planSettings(ctx, backup.settings), problems };
+  return { documents, fromTrash, adoption: ctx.annotations.planAdoption(annotations), types, entities, tags: planTags(ctx, backup, docIds), settings: planSettings(ctx, backup.settings), problems };
 }
 
 /** The documents the library lacks, and where each backup document will be (its id, or the library's copy of its text). */
@@ -184,9 +187,12 @@ function planDocuments(ctx: CoreContext, backup: BackupFile) {
   const ids = new Set(ctx.documents.list().map((d) => d.id));
   const byHash = new Map(ctx.documents.list().map((d) => [d.hash, d.id]));
   const documents: Plan['documents'] = [];
+  const fromTrash: DocumentRecord[] = [];
   for (const { text, tags: _tags, ...record } of backup.documents) {
     const hash = hashText(text);
-    const present = ids.has(record.id) ? record.id : byHash.get(hash);
+    const trashed = ctx.documents.inTrash(record.id);
+    if (trashed) fromTrash.push(trashed);
+    const present = ids.has(record.id) || trashed ? record.id : byHash.get(hash);
     if (present) {
       docIds.set(record.id, present);
       continue;
@@ -195,7 +201,7 @@ function planDocuments(ctx: CoreContext, backup: BackupFile) {
     docIds.set(record.id, record.id);
     byHash.set(hash, record.id);
   }
-  return { documents, docIds };
+  return { documents, fromTrash, docIds };
 }
 
 /** The entity types and entities to create (by name, those the library lacks), and those that cannot be, with why. */
@@ -252,6 +258,10 @@ interface Done {
 }
 
 async function applyRestore(ctx: CoreContext, plan: Plan, done: Done): Promise<void> {
+  if (plan.fromTrash.length > 0) {
+    await ctx.documents.move({ back: plan.fromTrash.map((d) => d.id) });
+    for (const { id } of plan.fromTrash) await documentChanged(ctx, id);
+  }
   for (const { record, text } of plan.documents) {
     await ctx.documents.restore(record, text);
     done.documents.push(record.id);
@@ -281,5 +291,9 @@ async function undoRestore(ctx: CoreContext, plan: Plan, done: Done): Promise<vo
   for (const docId of done.documents.reverse()) {
     await ctx.documents.remove(docId);
     ctx.events.emit('documentRemoved', docId);
+  }
+  for (const record of plan.fromTrash.filter((d) => ctx.documents.has(d.id))) {
+    await ctx.documents.put(record);
+    ctx.events.emit('documentRemoved', record.id);
   }
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { DossierError } from '../../common/errors';
 import type { Notice } from '../../common/contract';
 import { openCollection, type CollectionSpec, type Keyed, type StoreCollection } from './collection';
-import { describeFsError, ensureDir, isOutOfSpace, readFileIfExists, removeLeftoverTemps, tightenPermissions, writeFileDurable } from './durable';
+import { describeFsError, ensureDir, isOutOfSpace, readFileIfExists, removeFile, removeLeftoverTemps, syncDir, tightenPermissions, writeFileDurable } from './durable';
 import { saveError, type AsideReason, type FileSpec, type Guarded, type StoreHost, type Transaction, type Versioned } from './host';
 import { UpdateQueue } from './queue';
 import { stringifyInSlices } from './serialise';
@@ -33,6 +33,8 @@ export interface StoreFile<T> {
    * update made before it was called.
    */
   update<R>(change: (draft: T) => R): Promise<R>;
+  /** Removes the file from the folder (after the updates before it); its data is the spec's defaults again. */
+  remove(): Promise<void>;
 }
 
 /**
@@ -90,10 +92,10 @@ class OpenFile<T extends Versioned> implements StoreFile<T>, Guarded {
   constructor(
     readonly name: string,
     private readonly host: Store,
-    data: T,
+    private readonly defaults: () => T,
   ) {
     this.queue = new UpdateQueue(host);
-    this.low = new Low<T>(new DurableJsonFile<T>(host.path(name)), data);
+    this.low = new Low<T>(new DurableJsonFile<T>(host.path(name)), defaults());
   }
 
   get data(): T {
@@ -121,6 +123,26 @@ class OpenFile<T extends Versioned> implements StoreFile<T>, Guarded {
       this.low.data = draft;
       this.onDisk = true;
       return result;
+    });
+  }
+
+  remove(): Promise<void> {
+    const transaction = this.host.activeTransaction();
+    return this.queue.push(async () => {
+      await this.host.writable();
+      if (this.frozen) throw new DossierError('io', this.frozen);
+      if (this.onDisk) {
+        if (transaction && !transaction.has(this.name)) await transaction.record({ file: this.name, before: JSON.stringify(this.low.data) });
+        const path = this.host.path(this.name);
+        try {
+          await removeFile(path);
+          await syncDir(dirname(path));
+        } catch (error) {
+          throw saveError(this.name, this.host.dir, error);
+        }
+      }
+      this.low.data = this.defaults();
+      this.onDisk = false;
     });
   }
 }
@@ -385,7 +407,7 @@ export class Store implements StoreHost {
         throw new DossierError('io', `Cannot open ${spec.name} in ${this.dir}: ${describeFsError(error)}`);
       }
     }
-    const file = new OpenFile<T>(spec.name, this, spec.defaults());
+    const file = new OpenFile<T>(spec.name, this, spec.defaults);
     const { data, found } = await this.load(spec, file);
     file.data = data;
     file.onDisk = found;

@@ -66,21 +66,30 @@ export class Tags {
   ) {}
 
   static async open(store: Store, documents: Documents, annotations: Annotations, events: CoreEmitter): Promise<Tags> {
-    const tags = new Tags(await store.file(FILE), documents, annotations, events);
-    // A removed document takes its tags along; its annotations keep theirs.
-    events.on('documentRemoved', (docId) => {
-      if (Object.hasOwn(tags.file.data.documents, docId)) void tags.file.update((data) => delete data.documents[docId]).catch(() => undefined);
-    });
-    return tags;
+    // A document moved to the Trash keeps its tags there (they come back with it); removeDocument drops them once it is deleted for good.
+    return new Tags(await store.file(FILE), documents, annotations, events);
   }
 
+  /** A document's tags, kept while it is in the Trash too. */
   documentTags(docId: string): string[] {
     return Object.hasOwn(this.file.data.documents, docId) ? (this.file.data.documents[docId] as string[]) : [];
   }
 
-  /** Tags of every document that has some. */
+  /** Tags of every document of the library that has some. */
   allDocumentTags(): Record<string, string[]> {
-    return this.file.data.documents;
+    return Object.fromEntries(this.inLibrary());
+  }
+
+  /** Forgets a document's tags: it was deleted for good. */
+  async removeDocument(docId: string): Promise<void> {
+    if (!Object.hasOwn(this.file.data.documents, docId)) return;
+    await this.file.update((data) => delete data.documents[docId]);
+    this.events.emit('documentTagsChanged', docId);
+  }
+
+  /** The tags of the documents in the library; those in the Trash neither count nor change until they come back. */
+  private inLibrary(): Array<[string, string[]]> {
+    return Object.entries(this.file.data.documents).filter(([id]) => this.documents.has(id));
   }
 
   /** Replaces a document's tags; a tag typed in another case than an existing one takes the existing spelling. */
@@ -98,7 +107,7 @@ export class Tags {
 
   /** Every tag and every level above one, with counts of what carries it (or a tag under it). */
   async list(): Promise<TagInfo[]> {
-    const docTags = Object.values(this.file.data.documents);
+    const docTags = this.inLibrary().map(([, tags]) => tags);
     const annotationTags = (await this.annotations.allAnnotations()).map((a) => a.tags);
     const used = new Set([...docTags, ...annotationTags].flat());
     const all = new Set([...used].flatMap(levels));
@@ -157,7 +166,7 @@ export class Tags {
 
   /** The documents carrying `tag` (or a tag under it), each with its tags before and after `change`. */
   private documentEdits(tag: string, change: (tags: readonly string[]) => string[]): TagEdit[] {
-    return Object.entries(this.file.data.documents)
+    return this.inLibrary()
       .filter(([, tags]) => carries(tags, tag))
       .map(([id, tags]) => ({ id, before: tags, after: change(tags) }));
   }

@@ -15,7 +15,7 @@ import { api } from './client';
  * document reads only that document's text, `text:<id>`, so that bringing
  * in another document leaves it alone.
  */
-export type Data = 'documents' | `text:${string}` | 'annotations' | 'tags' | 'entities' | 'entityTypes' | 'rejections' | 'settings';
+export type Data = 'documents' | `text:${string}` | 'annotations' | 'tags' | 'entities' | 'entityTypes' | 'rejections' | 'settings' | 'trash';
 
 /** One document's text. */
 export const textOf = (docId: string): Data => `text:${docId}`;
@@ -42,6 +42,8 @@ export const queries = {
   /** Blocks of a text change only with it, and `changed` says when: read once, then kept. */
   blocks: (id: string, from: number, to: number) => ({ ...query([textOf(id)], ['getBlocks', id, from, to], () => api.getBlocks(id, from, to)), staleTime: Infinity }),
   blockAt: (id: string, offset: number) => ({ ...query([textOf(id)], ['blockAt', id, offset], () => api.blockAt(id, offset)), staleTime: Infinity }),
+  trash: () => query(['trash'], ['listTrash'], () => api.listTrash()),
+  noteCount: (docIds: readonly string[]) => query(['documents', 'annotations'], ['countNotes', docIds], () => api.countNotes([...docIds])),
   annotations: (filter: AnnotationFilter) =>
     query(['annotations', filter.docId ? textOf(filter.docId) : 'documents'], ['listAnnotations', filter], () => api.listAnnotations(filter)),
   entityTypes: () => query(['entityTypes'], ['listEntityTypes'], () => api.listEntityTypes()),

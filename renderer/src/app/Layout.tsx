@@ -8,6 +8,7 @@ import { IoLayer } from '../io/IoLayer';
 import { UndoLayer } from './UndoLayer';
 import { Sidebar } from '../sidebar/Sidebar';
 import { OpenBesideClicks } from '../split/OpenBeside';
+import { DocumentsLayer } from '../library/DocumentsLayer';
 import { useStartNotice } from './session';
 
 /** The filter of the library or the Notes view (`?entity=…&tag=…`), carried from one to the other. */
@@ -78,6 +79,7 @@ export function Layout() {
       <IoLayer />
       <UndoLayer />
       <OpenBesideClicks />
+      <DocumentsLayer />
     </div>
   );
 }

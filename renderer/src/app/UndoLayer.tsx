@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { useCommands } from '../commands/registry';
+import { isEditable } from '../commands/useShortcuts';
 import { canUndo, dismissToast, undoLast, useUndoToast } from './undo';
 
 /** Typing in a field keeps the field's own Undo. */
-const typing = (): boolean => {
-  const focused = document.activeElement;
-  return focused instanceof HTMLElement && (focused.isContentEditable || focused.matches('input, textarea, select'));
-};
+const typing = (): boolean => isEditable(document.activeElement);
 
 /**
  * The one Undo of the window: the toast that offers it after a change

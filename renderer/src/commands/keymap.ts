@@ -35,6 +35,9 @@ export const KEYMAP: Readonly<Record<string, readonly Shortcut[]>> = {
   'annotations.next-mark': [']'],
   'reader.focus-text': ['F6'],
   'edit.undo': ['Mod+Z'],
+  'library.select-all': ['Mod+A'],
+  'library.clear-selection': ['Escape'],
+  'library.delete-selected': [{ mac: 'Mod+Backspace', other: 'Delete' }],
 };
 
 /** A command's main shortcut as people read it on this platform ("Ctrl+O", "⌘O"), for hints in the window; null if it has none. */

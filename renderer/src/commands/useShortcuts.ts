@@ -3,10 +3,10 @@ import { menuBridge } from '../api/bridges';
 import { commands } from './registry';
 import { currentPlatform, forPlatform, isPlainKey, matches } from './shortcuts';
 
-/** Typing here must not trigger plain-key shortcuts such as "?". */
-function isEditable(target: EventTarget | null): boolean {
+/** Typing here must not trigger plain-key shortcuts such as "?" (a checkbox or a button takes no text). */
+export function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.matches('input, textarea, select');
+  return target.isContentEditable || target.matches('input:not([type="checkbox"], [type="radio"], [type="button"], [type="submit"], [type="reset"]), textarea, select');
 }
 
 /** Runs the command whose shortcut was pressed; returns whether one ran. */

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { LibraryPage, LibraryRow, LibrarySort } from '../../../main/common/contract';
+import { api } from '../api/client';
 import { queries } from '../api/queries';
 import { formatDate, formatLength } from '../app/format';
 import { LibraryTools } from '../io/LibraryTools';
@@ -11,6 +12,8 @@ import { asFilter, useFilter } from '../sidebar/filter';
 import { DocumentTagList } from '../tags/DocumentTagList';
 import { OpenBesideLink } from '../split/OpenBeside';
 import { plural } from '../app/plural';
+import { sourceOf } from '../../../main/common/document-details';
+import { RowActions, rowProps, SelectAllHeader, SelectCell, SelectionBar, TrashLink, useLibraryActions, type LibraryActions } from './LibraryActions';
 import './library.css';
 
 interface Sort {
@@ -22,6 +25,8 @@ interface Sort {
 const PAGE_ROWS = 100;
 /** A row's height in pixels (library.css holds every row to it): row n is at n × ROW_HEIGHT. */
 const ROW_HEIGHT = 45;
+/** Columns of the table: the checkbox, title, date, length, source and the row's actions. */
+const COLUMNS = 6;
 /** Rows drawn beyond the view, above and below. */
 const MARGIN_ROWS = 15;
 
@@ -53,7 +58,11 @@ function useVisibleRows(body: RefObject<HTMLElement | null>, shown: boolean): [n
 function useLibraryPages(sort: Sort, from: number, to: number) {
   const filter = useFilter();
   const wanted = useMemo(() => (filter.active ? asFilter(filter) : undefined), [filter]);
-  const query = (page: number) => queries.libraryPage({ sort: sort.key, descending: !sort.ascending, filter: wanted, from: page * PAGE_ROWS, to: (page + 1) * PAGE_ROWS });
+  // The same order and filter keep the same object, so that what selects from them is not made again on every render.
+  const key = JSON.stringify({ sort: sort.key, descending: !sort.ascending, filter: wanted });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` says all they hold
+  const table = useMemo(() => ({ sort: sort.key, descending: !sort.ascending, filter: wanted }), [key]);
+  const query = (page: number) => queries.libraryPage({ ...table, from: page * PAGE_ROWS, to: (page + 1) * PAGE_ROWS });
   const first = useQuery(query(0));
   const pages: number[] = [];
   for (let page = Math.floor(from / PAGE_ROWS); page * PAGE_ROWS < to; page++) if (page > 0) pages.push(page);
@@ -63,7 +72,8 @@ function useLibraryPages(sort: Sort, from: number, to: number) {
     const data: LibraryPage | undefined = page === 0 ? first.data : others[pages.indexOf(page)];
     return data?.rows[index - page * PAGE_ROWS];
   };
-  return { first, rowAt, filtered: filter.active };
+  const idsOf = useCallback((from: number, to: number) => api.listDocumentIds({ ...table, from, to }), [table]);
+  return { first, rowAt, filtered: filter.active, idsOf, key };
 }
 
 /** Every document in the library, sortable by title, date and length, a screenful of rows drawn at a time. */
@@ -72,7 +82,8 @@ export function LibraryView() {
   const body = useRef<HTMLTableSectionElement>(null);
   const [shown, setShown] = useState(false);
   const [from, to] = useVisibleRows(body, shown);
-  const { first, rowAt, filtered } = useLibraryPages(sort, from, to);
+  const { first, rowAt, filtered, idsOf, key } = useLibraryPages(sort, from, to);
+  const library = useLibraryActions({ rowCount: first.data?.matching ?? 0, idsOf, key });
   const hasRows = (first.data?.total ?? 0) > 0;
   useEffect(() => setShown(hasRows), [hasRows]);
 
@@ -103,28 +114,35 @@ export function LibraryView() {
           {plural(total, 'document')}
         </p>
         <LibraryTools />
+        <TrashLink />
       </div>
       <FilterChips />
       {filtered && rows === 0 && <p className="library-none">No document carries all of these. Remove a filter above to see more.</p>}
+      <SelectionBar actions={library} />
       <table className="library-table" aria-rowcount={rows + 1}>
         <thead>
           <tr aria-rowindex={1}>
+            <SelectAllHeader actions={library} />
             <SortHeader sort={sort} onSort={setSort} column="title" label="Title" />
             <SortHeader sort={sort} onSort={setSort} column="date" label="Date" />
             <SortHeader sort={sort} onSort={setSort} column="length" label="Length" />
             <th scope="col" className="col-source">
               Source
             </th>
+            <th scope="col" className="col-actions">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody ref={body}>
           {shownFrom > 0 && <Space rows={shownFrom} />}
           {Array.from({ length: shownTo - shownFrom }, (_, i) => (
-            <Row key={rowAt(shownFrom + i)?.id ?? `pending-${shownFrom + i}`} row={rowAt(shownFrom + i)} index={shownFrom + i} />
+            <Row key={rowAt(shownFrom + i)?.id ?? `pending-${shownFrom + i}`} row={rowAt(shownFrom + i)} index={shownFrom + i} actions={library} />
           ))}
           {rows > shownTo && <Space rows={rows - shownTo} />}
         </tbody>
       </table>
+      {library.layer}
     </section>
   );
 }
@@ -139,6 +157,9 @@ function EmptyLibrary() {
         ready to read, search and annotate.
       </p>
       <LibraryTools />
+      <p>
+        <TrashLink />
+      </p>
     </section>
   );
 }
@@ -161,21 +182,23 @@ function SortHeader({ sort, onSort, column, label }: { sort: Sort; onSort: (sort
 function Space({ rows }: { rows: number }) {
   return (
     <tr aria-hidden="true" className="library-space">
-      <td colSpan={4} style={{ height: rows * ROW_HEIGHT }} />
+      <td colSpan={COLUMNS} style={{ height: rows * ROW_HEIGHT }} />
     </tr>
   );
 }
 
-function Row({ row, index }: { row: LibraryRow | undefined; index: number }) {
+function Row({ row, index, actions }: { row: LibraryRow | undefined; index: number; actions: LibraryActions }) {
   if (!row) {
     return (
       <tr aria-rowindex={index + 2} aria-busy="true" className="library-pending">
-        <td colSpan={4} />
+        <td colSpan={COLUMNS} />
       </tr>
     );
   }
+  actions.drawn(row);
   return (
-    <tr aria-rowindex={index + 2}>
+    <tr aria-rowindex={index + 2} {...rowProps(actions, row, index)}>
+      <SelectCell actions={actions} doc={row} index={index} />
       <td className="col-title">
         <div className="row-title">
           <Link to={`/doc/${row.id}`} title={row.title}>
@@ -187,9 +210,10 @@ function Row({ row, index }: { row: LibraryRow | undefined; index: number }) {
       </td>
       <td className="col-date">{formatDate(row.date)}</td>
       <td className="col-length">{formatLength(row.words)}</td>
-      <td className="col-source" title={row.source}>
-        {row.source}
+      <td className="col-source" title={sourceOf(row)}>
+        {sourceOf(row)}
       </td>
+      <RowActions actions={actions} doc={row} />
     </tr>
   );
 }

@@ -5,6 +5,7 @@ import type { DocumentMatch, DocumentOpening } from '../../../main/common/contra
 import { queries } from '../api/queries';
 import { queryClient } from '../api/cache';
 import { formatDate, formatLength } from '../app/format';
+import { sourceOf } from '../../../main/common/document-details';
 import { documentOpening, documentShown } from '../app/session';
 import { useCommands } from '../commands/registry';
 import { BlockView } from './BlockView';
@@ -226,7 +227,7 @@ function Pane({ doc, paneId = '', query = '', target = null, active = true, onPa
         >
           <header className="doc-header">
             <h1 id={`${prefix}doc-title`}>{doc.title}</h1>
-            <p className="doc-meta">{[doc.byline, formatDate(doc.date), formatLength(doc.words), doc.source].filter(Boolean).join(' · ')}</p>
+            <p className="doc-meta">{[doc.byline, formatDate(doc.date), formatLength(doc.words), sourceOf(doc)].filter(Boolean).join(' · ')}</p>
             <DocumentTags docId={doc.id} />
             <div className="doc-actions">
               <ExportButton />

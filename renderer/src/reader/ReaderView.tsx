@@ -5,6 +5,7 @@ import { DocumentPane, type PaneTarget } from './DocumentPane';
 import { ReaderToolbar } from './ReaderToolbar';
 import { useReaderSettings } from './settings';
 import { OpenBesideButton } from '../split/OpenBeside';
+import { DocumentActions } from '../library/DocumentActions';
 
 /**
  * One document as clean paragraphs; `?q=` highlights a search and `?block=`
@@ -27,7 +28,7 @@ export function ReaderView() {
       <ReaderToolbar settings={settings} update={update}>
         <OpenBesideButton docId={id} />
       </ReaderToolbar>
-      <DocumentPane key={id} docId={id} query={params.get('q') ?? ''} target={target} onTopBlock={onTopBlock} />
+      <DocumentPane key={id} docId={id} query={params.get('q') ?? ''} target={target} onTopBlock={onTopBlock} actions={<DocumentActions docId={id} />} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Annotation, ExportFormat, ExportResult, ExportScope } from '../../../common/contract';
+import { sourceOf } from '../../../common/document-details';
 import { describeRange } from '../../annotations/anchoring';
 import type { CoreContext } from '../../context';
 import { notesCsv } from './csv';
@@ -76,7 +77,7 @@ async function notesOf(ctx: CoreContext, docId: string, annotations: Annotation[
   if (!doc) return { doc: { id: docId, title: 'A removed document', source: '', date: null }, notes: annotations.map((a) => toNoteEntry(a, null)), tags: [], entities: [] };
   const blocks = await ctx.documents.blocks(docId);
   return {
-    doc: { id: doc.id, title: doc.title, source: doc.source, date: doc.date },
+    doc: { id: doc.id, title: doc.title, source: sourceOf(doc), date: doc.date },
     notes: annotations.map((a) => toNoteEntry(a, blocks)),
     tags: ctx.tags.documentTags(docId),
     entities: await entityNames(ctx, docId),

@@ -6,8 +6,8 @@ import type { ApiImpl, ImportOutcome, NewUpload } from '../../../../../main/comm
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-/** Sends a file the way the window does: begin, chunks of the size the core asks for; the upload's id, or why it was refused. */
-export async function sendFile(api: ApiImpl, name: string, bytes: Uint8Array, identity: Partial<Pick<NewUpload, 'lastModified' | 'path'>> = {}): Promise<{ uploadId: string } | { refused: string }> {
+/** Sends a file the way the window does (to import, unless another purpose is given): begin, chunks of the size the core asks for; the upload's id, or why it was refused. */
+export async function sendFile(api: ApiImpl, name: string, bytes: Uint8Array, identity: Partial<Pick<NewUpload, 'lastModified' | 'path' | 'purpose'>> = {}): Promise<{ uploadId: string } | { refused: string }> {
   const ticket = await api.beginUpload({ name, size: bytes.length, purpose: 'import', ...identity });
   if (!ticket.accepted) return { refused: ticket.reason };
   for (let offset = 0; offset < bytes.length; offset += ticket.chunkBytes) {
