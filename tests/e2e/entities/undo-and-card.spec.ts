@@ -145,6 +145,7 @@ test('a click on a mention shows its card beside it, in the reader and in the sp
   await callApi(page, 'createEntity', { type: 'organisation', name: 'China Unicom' });
   const [a, b] = [await seedId(page, '000'), await seedId(page, '001')];
   await page.getByRole('link', { name: SEED_000 }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SEED_000 })).toBeVisible();
   const address = page.url();
 
   await clickText(mention(page, 'John Hoffman').first());
