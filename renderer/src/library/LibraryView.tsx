@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { LoadFailed } from '../app/LoadFailed';
 import { Link } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { LibraryPage, LibraryRow, LibrarySort } from '../../../main/common/contract';
@@ -88,17 +89,7 @@ export function LibraryView() {
   useEffect(() => setShown(hasRows), [hasRows]);
 
   if (first.isPending) return <p className="loading">Opening the library…</p>;
-  if (first.isError) {
-    return (
-      <section className="empty-state" aria-labelledby="library-error">
-        <h1 id="library-error">The library could not be opened</h1>
-        <p role="alert">{first.error.message}</p>
-        <button type="button" className="io-button" onClick={() => void first.refetch()}>
-          Try again
-        </button>
-      </section>
-    );
-  }
+  if (first.isError) return <LoadFailed title="The library could not be opened" message={first.error.message} onRetry={() => void first.refetch()} />;
   if (first.data.total === 0) return <EmptyLibrary />;
 
   const { total } = first.data;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LoadFailed } from '../app/LoadFailed';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { TrashedDocument } from '../../../main/common/contract';
@@ -49,17 +50,7 @@ export function TrashView() {
   );
 
   if (trash.isPending) return <p className="loading">Opening the Trash…</p>;
-  if (trash.isError) {
-    return (
-      <section className="empty-state" aria-labelledby="trash-error">
-        <h1 id="trash-error">The Trash could not be opened</h1>
-        <p role="alert">{trash.error.message}</p>
-        <button type="button" className="doc-button" onClick={() => void trash.refetch()}>
-          Try again
-        </button>
-      </section>
-    );
-  }
+  if (trash.isError) return <LoadFailed title="The Trash could not be opened" message={trash.error.message} onRetry={() => void trash.refetch()} />;
   if (docs.length === 0) {
     return (
       <section className="empty-state" aria-labelledby="trash-empty">
