@@ -18,8 +18,8 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
  * Saves a screenshot of what was scanned as `<name>-<theme>.png`.
  */
 export async function expectAccessible(page: Page, name: string, theme: Theme): Promise<void> {
-  // Let transitions (the reader's flash, focus rings) settle so colours are measured as seen.
-  await page.waitForTimeout(700);
+  // Colours are measured as seen: once the running transitions (the reader's flash, focus rings) have ended.
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))));
   await page.screenshot({ path: shot(`${name}-${theme}`) });
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const report = violations.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`);

@@ -68,8 +68,9 @@ test('a new window opens the last document at the passage being read', async ({ 
   const passage = page.locator(`.reader-text [data-block="${block}"]`);
   await wheelUntilAttached(page, page.locator('#main'), passage);
   await passage.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-  // The position is saved a moment after scrolling stops.
-  await page.waitForTimeout(600);
+  // The position is saved a moment after scrolling stops: wait until the window has it.
+  const saved = () => page.evaluate(() => Math.max(-1, ...Object.values<number>(JSON.parse(localStorage.getItem('dossier.session') ?? '{}').positions ?? {})));
+  await expect.poll(saved).toBeGreaterThanOrEqual(Number(block) - 1);
   await page.close();
 
   const again = await context.newPage();
